@@ -1,0 +1,110 @@
+package ladder.webapp.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A person who signs in to Ladder: username, display name, roadmap handle, roles. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(nullable = false, unique = true)
+    private String handle;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role", nullable = false)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private @Nullable Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Account() { } // for JPA
+
+    Account(String username, String displayName, String handle, String passwordHash, Set<Role> roles, Instant now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.handle = handle;
+        this.passwordHash = passwordHash;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.createdAt = now;
+    }
+
+    public @Nullable Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public String getHandle() { return handle; }
+    public Set<Role> getRoles() { return roles.isEmpty() ? Set.of() : Set.copyOf(roles); }
+    public boolean isEnabled() { return enabled; }
+    public long getVersion() { return version; }
+    public Instant getCreatedAt() { return createdAt; }
+    public @Nullable Instant getLockedUntil() { return lockedUntil; }
+    public int getFailedLogins() { return failedLogins; }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    String getPasswordHash() { return passwordHash; }
+
+    void setDisplayName(String displayName) { this.displayName = displayName; }
+    void setHandle(String handle) { this.handle = handle; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+    void setRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    void clearLock() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+}

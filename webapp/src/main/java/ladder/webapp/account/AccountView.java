@@ -1,0 +1,20 @@
+package ladder.webapp.account;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** What other features and the API may read of an account: never the password hash. */
+public record AccountView(
+        long id, String username, String displayName, String handle, Set<Role> roles, boolean enabled,
+        Instant createdAt, long version) {
+
+    static AccountView of(Account account) {
+        return new AccountView(account.getId() == null ? 0 : account.getId(), account.getUsername(),
+                account.getDisplayName(), account.getHandle(), account.getRoles(), account.isEnabled(),
+                account.getCreatedAt(), account.getVersion());
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}
