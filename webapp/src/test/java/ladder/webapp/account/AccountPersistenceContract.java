@@ -1,0 +1,110 @@
+package ladder.webapp.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What accounts need of the database, run against H2 and against a real PostgreSQL by the two
+ * subclasses: migrations apply, constraints hold, versions detect concurrent edits.
+ */
+abstract class AccountPersistenceContract {
+
+    @Autowired AccountService accounts;
+    @Autowired AccountRepository repository;
+    @Autowired Flyway flyway;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired LoginThrottle throttle;
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static NewAccount newAccount(String username, Role... roles) {
+        return new NewAccount(username, "Name of " + username, "@" + username, EnumSet.copyOf(List.of(roles)),
+                "a-long-enough-password");
+    }
+
+    @Test
+    void every_migration_is_applied() {
+        MigrationInfo[] applied = flyway.info().applied();
+        assertThat(applied).filteredOn(info -> info.getVersion() != null) // PostgreSQL lists the schema creation too
+                .extracting(info -> info.getVersion().getVersion()).contains("1", "2");
+        assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    @Test
+    void an_account_is_stored_with_its_roles_and_a_hashed_password() {
+        String username = unique("ada");
+        accounts.create(newAccount(username, Role.LEARNER, Role.MENTOR));
+
+        Account stored = repository.findByUsername(username).orElseThrow();
+        assertThat(stored.getRoles()).containsExactlyInAnyOrder(Role.LEARNER, Role.MENTOR);
+        assertThat(stored.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("a-long-enough-password");
+        assertThat(jdbc.queryForObject("select count(*) from account_role r join account a on a.id = r.account_id "
+                + "where a.username = ?", Integer.class, username)).isEqualTo(2);
+    }
+
+    @Test
+    void a_taken_username_or_handle_is_refused() {
+        String username = unique("bob");
+        accounts.create(newAccount(username, Role.LEARNER));
+
+        assertThatThrownBy(() -> accounts.create(newAccount(username, Role.LEARNER)))
+                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("username");
+        assertThatThrownBy(() -> accounts.create(new NewAccount(unique("other"), "Other", "@" + username,
+                Set.of(Role.LEARNER), "a-long-enough-password")))
+                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("handle");
+    }
+
+    @Test
+    void the_database_itself_refuses_a_duplicate_handle() {
+        String username = unique("cy");
+        accounts.create(newAccount(username, Role.LEARNER));
+        Long id = repository.findByUsername(username).orElseThrow().getId();
+
+        assertThatThrownBy(() -> jdbc.update("insert into account (username, display_name, handle, password_hash, "
+                + "enabled, failed_logins, created_at, version) values (?, 'x', ?, 'x', true, 0, current_timestamp, 0)",
+                unique("dup"), "@" + username)).hasMessageContaining("account_handle_unique".substring(0, 7));
+        assertThat(id).isNotNull();
+    }
+
+    @Test
+    void an_edit_made_on_a_stale_version_is_refused_with_a_clear_message() {
+        String username = unique("dee");
+        AccountView read = accounts.create(newAccount(username, Role.LEARNER));
+        accounts.update(username, new AccountChanges("First edit", null, null, null, null, read.version()));
+
+        assertThatThrownBy(() -> accounts.update(username,
+                new AccountChanges("Second edit", null, null, null, null, read.version())))
+                .isInstanceOf(AccountConflictException.class)
+                .hasMessageContaining("changed by someone else");
+        assertThat(accounts.find(username).orElseThrow().displayName()).isEqualTo("First edit");
+    }
+
+    @Test
+    void failed_sign_ins_are_counted_and_reset() {
+        String username = unique("eve");
+        accounts.create(newAccount(username, Role.LEARNER));
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            throttle.recordFailure(username);
+        }
+        Account locked = repository.findByUsername(username).orElseThrow();
+        assertThat(locked.getFailedLogins()).isEqualTo(LoginThrottle.FREE_ATTEMPTS);
+        assertThat(throttle.remainingLock(locked)).isPositive();
+
+        throttle.recordSuccess(username);
+        Account reset = repository.findByUsername(username).orElseThrow();
+        assertThat(reset.getFailedLogins()).isZero();
+        assertThat(throttle.remainingLock(reset)).isZero();
+    }
+}
