@@ -1,6 +1,5 @@
 package ladder.webapp.account;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import ladder.webapp.api.ApiError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/accounts}: admins manage accounts over HTTP Basic. */
 @RestController
 @RequestMapping("/api/accounts")
-@RolesAllowed("ADMIN")
+@PreAuthorize("hasRole('ADMIN')")
 class AccountApiController {
 
     record AccountJson(String username, String displayName, String handle, List<String> roles, boolean enabled) {

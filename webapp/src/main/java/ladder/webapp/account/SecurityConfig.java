@@ -34,7 +34,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // @PreAuthorize on endpoints; not JSR-250, whose view annotations would make Spring proxy the views
 @EnableConfigurationProperties(AccountsProperties.class)
 class SecurityConfig {
 

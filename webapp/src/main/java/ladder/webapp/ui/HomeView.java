@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.CurrentUser;
 import ladder.webapp.account.Role;
@@ -31,15 +32,15 @@ class HomeView extends VerticalLayout {
     HomeView(CurrentUser currentUser, ObjectProvider<HomeCard> contributed) {
         addClassName("ladder-page");
         cards.addClassName("ladder-cards");
-        AccountView account = currentUser.require();
-        greeting.setText("Welcome, " + account.displayName());
+        Optional<AccountView> account = currentUser.get();
+        greeting.setText(account.map(a -> "Welcome, " + a.displayName()).orElse("Welcome"));
         add(greeting, new Paragraph("Ladder helps your team learn infrastructure and observability together: "
                 + "a roadmap of goals, a knowledge ladder per topic, and labs that check your work."));
 
         List<HomeCard> shown = new ArrayList<>(contributed.stream().toList());
         shown.addAll(ownCards());
         shown.stream()
-                .filter(card -> card.role() == null || account.hasRole(card.role()))
+                .filter(card -> card.role() == null || account.map(a -> a.hasRole(card.role())).orElse(false))
                 .sorted((a, b) -> Integer.compare(a.order(), b.order()))
                 .map(HomeView::render)
                 .forEach(cards::add);
