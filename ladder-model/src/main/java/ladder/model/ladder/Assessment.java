@@ -47,7 +47,7 @@ public record Assessment(
     public Assessment {
         Objects.requireNonNull(id, "id");
         Claim.requireNonBlank(learner, "learner");
-        Claim.requireNonBlank(topicId, "topic id");
+        Claim.requireSlug(topicId);
         Objects.requireNonNull(rung, "rung");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code assessor} and {@code labMaximum} consistently.
  *
  * @param learner    the handle of the learner the claim is about, never blank
- * @param topicId    the id of the topic, never blank
+ * @param topicId    the id of the topic, a slug (see {@link Topic#isSlug})
  * @param rung       the rung claimed
  * @param source     who makes the claim
  * @param assessor   who stands behind it: the learner for {@link Source#SELF}, the mentor's handle
@@ -38,7 +38,7 @@ public record Claim(
     /** @throws IllegalArgumentException when a handle or id is blank, or {@code labMaximum} does not fit the source */
     public Claim {
         requireNonBlank(learner, "learner");
-        requireNonBlank(topicId, "topic id");
+        requireSlug(topicId);
         Objects.requireNonNull(rung, "rung");
         Objects.requireNonNull(source, "source");
         requireNonBlank(assessor, "assessor");
@@ -72,6 +72,12 @@ public record Claim(
      */
     public static Claim lab(String labId, Rung labMaximum, String learner, String topicId, Rung rung, String evidence) {
         return new Claim(learner, topicId, rung, Source.LAB, labId, evidence, List.of(), "", labMaximum);
+    }
+
+    static void requireSlug(String topicId) {
+        if (!Topic.isSlug(topicId)) {
+            throw new IllegalArgumentException("topic id '" + topicId + "' is not a slug");
+        }
     }
 
     static void requireNonBlank(@Nullable String value, String what) {
