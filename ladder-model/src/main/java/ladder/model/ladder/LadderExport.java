@@ -16,7 +16,7 @@ public final class LadderExport {
      * A Markdown document: a heading naming the learner and a GitHub-style table with the columns
      * topic, confirmed rung, pending claim and next step. Rungs show their display names; empty
      * cells show "—"; retired topics say so. Cell text is escaped so it cannot break the table
-     * ({@code |}, line breaks) or inject HTML ({@code <}, {@code &}).
+     * ({@code |}, backslashes, line breaks) or inject HTML ({@code <}, {@code &}).
      */
     public static String markdown(LadderState state) {
         StringBuilder out = new StringBuilder();
@@ -69,7 +69,8 @@ public final class LadderExport {
     }
 
     static String markdownCell(String text) {
-        return text.replace("&", "&amp;")
+        return text.replace("\\", "\\\\")
+                .replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace("|", "\\|")
                 .replaceAll("\r\n|\r|\n", " ");
