@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random histories of one learner on one topic, built only through {@link LadderPolicy}. */
-class LadderFoldingProperties {
+class LadderFoldingPropertyTest {
 
     private static final TopicCatalog CATALOG = TopicCatalog.parse(
             "id\tname\tarea\tdescription\nmetrics\tMetrics\tObservability\t\n", "test");
