@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param note          the claimant's note, empty when there is none
  * @param assessor      who stands behind it: the learner, a mentor's handle or a lab id
  * @param at            when it was appended
- * @param reviewOf      for a review decision the id of the reviewed entry, otherwise {@code null}
+ * @param reviewOf      for a review decision the id of the reviewed entry (always for declined and
+ *                      adjusted entries), otherwise {@code null}
  * @param reviewComment the mentor's comment or reason for a review decision, otherwise {@code null}
  */
 public record Assessment(
@@ -43,7 +44,10 @@ public record Assessment(
         @Nullable UUID reviewOf,
         @Nullable String reviewComment) {
 
-    /** @throws IllegalArgumentException when a handle or id is blank, or a review entry lacks its reviewed id */
+    /**
+     * @throws IllegalArgumentException when a handle is blank, the topic id is not a slug, a declined or
+     *                                  adjusted entry names no reviewed entry, or a pending one names one
+     */
     public Assessment {
         Objects.requireNonNull(id, "id");
         Claim.requireNonBlank(learner, "learner");
@@ -56,9 +60,12 @@ public record Assessment(
         Objects.requireNonNull(note, "note");
         Claim.requireNonBlank(assessor, "assessor");
         Objects.requireNonNull(at, "at");
-        boolean needsReviewOf = state == AssessmentState.DECLINED;
-        if (needsReviewOf && reviewOf == null) {
-            throw new IllegalArgumentException("a declined entry must name the claim it declines");
+        boolean reviewDecision = state == AssessmentState.DECLINED || state == AssessmentState.ADJUSTED;
+        if (reviewDecision && reviewOf == null) {
+            throw new IllegalArgumentException("a " + state + " entry must name the entry it reviews");
+        }
+        if (state == AssessmentState.PENDING_REVIEW && reviewOf != null) {
+            throw new IllegalArgumentException("a pending claim cannot review another entry");
         }
     }
 

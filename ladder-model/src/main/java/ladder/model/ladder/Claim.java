@@ -59,8 +59,9 @@ public record Claim(
     }
 
     /** A mentor's own assessment of a learner. */
-    public static Claim mentor(String mentor, String learner, String topicId, Rung rung, String evidence, String note) {
-        return new Claim(learner, topicId, rung, Source.MENTOR, mentor, evidence, List.of(), note, null);
+    public static Claim mentor(String mentor, String learner, String topicId, Rung rung, String evidence,
+                               List<String> links, String note) {
+        return new Claim(learner, topicId, rung, Source.MENTOR, mentor, evidence, links, note, null);
     }
 
     /**

@@ -26,7 +26,7 @@ final class History {
     }
 
     Assessment mentor(String topic, Rung rung) {
-        return claim(Claim.mentor("bob", "alice", topic, rung, "", ""));
+        return claim(Claim.mentor("bob", "alice", topic, rung, "", List.of(), ""));
     }
 
     Assessment review(Assessment reviewed, ReviewDecision decision) {

@@ -109,7 +109,7 @@ class LadderFoldingPropertyTest {
                     case LabPass(Rung labMaximum, Rung rung) -> policy.assess(
                             Claim.lab("lab", labMaximum, "alice", "metrics", rung, "passed"), UUID.randomUUID(), at);
                     case MentorAssessment(Rung rung) -> policy.assess(
-                            Claim.mentor("bob", "alice", "metrics", rung, "", ""), UUID.randomUUID(), at);
+                            Claim.mentor("bob", "alice", "metrics", rung, "", List.of(), ""), UUID.randomUUID(), at);
                     case ReviewLatest(int kind, Rung rung) -> {
                         if (history.isEmpty()) {
                             throw new ClaimRefusedException("nothing to review");

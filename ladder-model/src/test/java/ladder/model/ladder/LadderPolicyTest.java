@@ -177,7 +177,7 @@ class LadderPolicyTest {
 
     @Test
     void a_mentor_cannot_assess_themselves() {
-        ClaimDecision decision = policy.decide(Claim.mentor("bob", "bob", "metrics", Rung.COMPETENCE, "", ""));
+        ClaimDecision decision = policy.decide(Claim.mentor("bob", "bob", "metrics", Rung.COMPETENCE, "", List.of(), ""));
 
         assertThat(decision.state()).isEqualTo(State.REFUSED);
         assertThat(decision.reason()).contains("cannot assess themselves");
@@ -251,7 +251,7 @@ class LadderPolicyTest {
     private static Claim claim(Rung rung, Source source, String evidence) {
         return switch (source) {
             case SELF -> Claim.self("alice", "metrics", rung, evidence, List.of(), "");
-            case MENTOR -> Claim.mentor("bob", "alice", "metrics", rung, evidence, "");
+            case MENTOR -> Claim.mentor("bob", "alice", "metrics", rung, evidence, List.of(), "");
             case LAB -> Claim.lab("metrics-lab", rung, "alice", "metrics", rung, evidence);
         };
     }

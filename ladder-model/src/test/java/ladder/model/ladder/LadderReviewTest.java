@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class LadderReviewTest {
@@ -133,5 +134,22 @@ class LadderReviewTest {
                 new ReviewDecision.Confirm(null), UUID.randomUUID(), Instant.now()))
                 .isInstanceOf(ClaimRefusedException.class)
                 .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void a_declined_or_adjusted_entry_must_name_what_it_reviews_and_a_pending_one_must_not() {
+        for (AssessmentState state : List.of(AssessmentState.DECLINED, AssessmentState.ADJUSTED)) {
+            assertThatThrownBy(() -> entry(state, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must name the entry it reviews");
+        }
+        assertThatThrownBy(() -> entry(AssessmentState.PENDING_REVIEW, UUID.randomUUID()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot review");
+    }
+
+    private static Assessment entry(AssessmentState state, @Nullable UUID reviewOf) {
+        return new Assessment(UUID.randomUUID(), "alice", "metrics", Rung.ABILITY, Source.MENTOR, state, "", List.of(),
+                "", "bob", Instant.now(), reviewOf, "why");
     }
 }
