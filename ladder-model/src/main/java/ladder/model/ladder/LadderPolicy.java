@@ -88,10 +88,10 @@ public final class LadderPolicy {
         if (limit.isAtLeast(rung)) {
             return new ClaimDecision(State.CONFIRMED, rung, "A passed lab proves " + rung.displayName() + ".");
         }
-        String why = limit == labMaximum
-                ? "this lab proves at most " + limit.displayName()
-                : "a lab proves at most " + LAB_LIMIT.displayName() + "; " + rung.displayName()
-                        + " needs a mentor's confirmation";
+        String why = rung.compareTo(LAB_LIMIT) > 0
+                ? "this lab proves at most " + limit.displayName() + "; " + rung.displayName()
+                        + " needs a mentor's confirmation"
+                : "this lab proves at most " + limit.displayName();
         return new ClaimDecision(State.CONFIRMED, limit,
                 "Recorded at " + limit.displayName() + " instead of " + rung.displayName() + ": " + why + ".");
     }

@@ -38,7 +38,7 @@ class LadderFoldingPropertyTest {
     record ReviewLatest(int kind, Rung rung) implements Step {
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void without_adjustments_the_confirmed_rung_never_goes_down(@ForAll("withoutAdjustments") List<Step> steps) {
         List<Assessment> history = build(steps);
 
@@ -53,7 +53,7 @@ class LadderFoldingPropertyTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void a_rung_above_knowledge_is_always_backed_by_a_lab_or_a_mentor_and_above_ability_by_a_mentor(
             @ForAll("anySteps") List<Step> steps) {
         List<Assessment> history = build(steps);
@@ -71,7 +71,7 @@ class LadderFoldingPropertyTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void every_open_claim_is_above_the_confirmed_rung_and_unreviewed(@ForAll("anySteps") List<Step> steps) {
         List<Assessment> history = build(steps);
         TopicLevel level = fold(history);
@@ -84,7 +84,7 @@ class LadderFoldingPropertyTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void the_next_step_is_the_rung_right_above_the_confirmed_one(@ForAll("anySteps") List<Step> steps) {
         TopicLevel level = fold(build(steps));
 

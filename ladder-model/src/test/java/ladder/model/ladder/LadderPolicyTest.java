@@ -213,7 +213,8 @@ class LadderPolicyTest {
         assertThat(entry.rung()).isEqualTo(Rung.ABILITY);
         assertThat(entry.state()).isEqualTo(AssessmentState.CONFIRMED);
         assertThat(entry.assessor()).isEqualTo("slo-burn");
-        assertThat(entry.note()).contains("instead of Competence");
+        assertThat(entry.note()).isEqualTo("Recorded at Ability (know-how) instead of Competence: this lab proves at"
+                + " most Ability (know-how); Competence needs a mentor's confirmation.");
     }
 
     @Test
