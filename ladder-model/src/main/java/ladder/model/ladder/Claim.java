@@ -35,7 +35,13 @@ public record Claim(
         String note,
         @Nullable Rung labMaximum) {
 
-    /** @throws IllegalArgumentException when a handle or id is blank, or {@code labMaximum} does not fit the source */
+    /**
+     * Checks the claim's shape (the ladder's rules are {@link LadderPolicy}'s).
+     *
+     * @throws IllegalArgumentException when a handle is blank, the topic id is not a slug, a
+     *                                  self-assessment names another assessor, or {@code labMaximum}
+     *                                  does not fit the source
+     */
     public Claim {
         requireNonBlank(learner, "learner");
         requireSlug(topicId);
@@ -45,6 +51,9 @@ public record Claim(
         Objects.requireNonNull(evidence, "evidence");
         links = List.copyOf(links);
         Objects.requireNonNull(note, "note");
+        if (source == Source.SELF && !assessor.equals(learner)) {
+            throw new IllegalArgumentException("a self-assessment is made by the learner, not by '" + assessor + "'");
+        }
         if (source == Source.LAB && labMaximum == null) {
             throw new IllegalArgumentException("a lab claim needs the rung its lab's definition names");
         }

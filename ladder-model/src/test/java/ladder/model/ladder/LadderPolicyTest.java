@@ -226,6 +226,14 @@ class LadderPolicyTest {
     }
 
     @Test
+    void a_self_assessment_in_someone_elses_name_is_rejected() {
+        assertThatThrownBy(() -> new Claim("alice", "metrics", Rung.DATA, Source.SELF, "mallory", "", List.of(), "",
+                null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not by 'mallory'");
+    }
+
+    @Test
     void only_a_lab_claim_may_carry_a_lab_maximum() {
         assertThatThrownBy(() -> new Claim("alice", "metrics", Rung.ABILITY, Source.SELF, "alice", "", List.of(), "",
                 Rung.ABILITY))
