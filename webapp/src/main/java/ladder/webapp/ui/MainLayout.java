@@ -47,6 +47,7 @@ public class MainLayout extends AppLayout {
         HorizontalLayout user = new HorizontalLayout();
         user.addClassName("ladder-user");
         currentUser.get().ifPresent(account -> user.add(new Span(describe(account))));
+        signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.addClickListener(click -> authentication.logout());
         user.add(signOut);

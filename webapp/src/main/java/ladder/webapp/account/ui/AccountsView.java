@@ -63,6 +63,7 @@ class AccountsView extends VerticalLayout {
         }).setHeader("");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
 
+        create.setId("account-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> openCreate());
 
@@ -103,6 +104,12 @@ class AccountsView extends VerticalLayout {
         AccountDialog(AccountView editing) {
             this.editing = editing;
             setHeaderTitle(editing == null ? "New account" : "Edit " + editing.username());
+            username.setId("account-username");
+            displayName.setId("account-display-name");
+            handle.setId("account-handle");
+            roles.setId("account-roles");
+            password.setId("account-password");
+            save.setId("account-save");
             roles.setItems(Role.values());
             roles.setItemLabelGenerator(role -> role.name().toLowerCase());
             handle.setPlaceholder("@name");
