@@ -50,14 +50,14 @@ public final class DotImporter {
     static final Set<String> GOAL_FIELDS =
             Set.of("label", "status", "participants", "description", "tooltip", "style", "fillcolor");
 
-    private final List<DotToken> tokens;
-    private int next;
+    private final DotTokenizer tokenizer;
+    private final List<DotToken> lookahead = new ArrayList<>(2);
     private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Edge> edges = new LinkedHashMap<>();
     private int edgesWritten;
 
-    private DotImporter(List<DotToken> tokens) {
-        this.tokens = tokens;
+    private DotImporter(DotTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
     }
 
     /**
@@ -80,7 +80,7 @@ public final class DotImporter {
         if (dot.isBlank()) {
             throw new DotImportException("empty input: expected a 'digraph { ... }'");
         }
-        return new DotImporter(DotTokenizer.tokenize(dot)).graph();
+        return new DotImporter(new DotTokenizer(dot)).graph();
     }
 
     private Roadmap graph() throws DotImportException {
@@ -441,19 +441,20 @@ public final class DotImporter {
         return Attributes.of(defaults.values().stream().filter(a -> !GOAL_FIELDS.contains(a.name())).toList());
     }
 
-    private DotToken peek() {
-        return tokens.get(next);
+    private DotToken peek() throws DotImportException {
+        return peekAt(0);
     }
 
-    private DotToken peekAt(int ahead) {
-        return tokens.get(Math.min(next + ahead, tokens.size() - 1));
-    }
-
-    private DotToken next() {
-        DotToken t = tokens.get(next);
-        if (t.kind() != DotToken.Kind.EOF) {
-            next++;
+    private DotToken peekAt(int ahead) throws DotImportException {
+        while (lookahead.size() <= ahead) {
+            lookahead.add(tokenizer.next());
         }
+        return lookahead.get(ahead);
+    }
+
+    private DotToken next() throws DotImportException {
+        DotToken t = peek();
+        lookahead.remove(0);
         return t;
     }
 

@@ -12,71 +12,70 @@ final class DotTokenizer {
     private int pos;
     private int line = 1;
     private int lineStart;
-    private final List<DotToken> tokens = new ArrayList<>();
+    private final List<DotToken> tokens = new ArrayList<>(1);
 
-    private DotTokenizer(String text) {
+    /** Tokens of {@code text}, read one at a time so that errors come in the order of the text. */
+    DotTokenizer(String text) {
         this.text = text;
-    }
-
-    static List<DotToken> tokenize(String text) throws DotImportException {
-        var tokenizer = new DotTokenizer(text);
-        tokenizer.run();
-        return tokenizer.tokens;
-    }
-
-    private void run() throws DotImportException {
         if (text.startsWith("\uFEFF")) {
             pos = 1;
             lineStart = 1;
         }
-        while (true) {
-            skipBlanksAndComments();
-            if (pos >= text.length()) {
-                tokens.add(token(DotToken.Kind.EOF, "", line, column()));
-                return;
-            }
-            int startLine = line;
-            int startColumn = column();
-            char c = text.charAt(pos);
-            switch (c) {
-                case '{' -> single(DotToken.Kind.LBRACE, startLine, startColumn);
-                case '}' -> single(DotToken.Kind.RBRACE, startLine, startColumn);
-                case '[' -> single(DotToken.Kind.LBRACKET, startLine, startColumn);
-                case ']' -> single(DotToken.Kind.RBRACKET, startLine, startColumn);
-                case '=' -> single(DotToken.Kind.EQUALS, startLine, startColumn);
-                case ';' -> single(DotToken.Kind.SEMICOLON, startLine, startColumn);
-                case ',' -> single(DotToken.Kind.COMMA, startLine, startColumn);
-                case ':' -> single(DotToken.Kind.COLON, startLine, startColumn);
-                case '+' -> single(DotToken.Kind.PLUS, startLine, startColumn);
-                case '"' -> quoted(startLine, startColumn);
-                case '<' -> html(startLine, startColumn);
-                case '-' -> {
-                    char next = charAt(pos + 1);
-                    if (next == '>') {
-                        pos += 2;
-                        tokens.add(token(DotToken.Kind.ARROW, "->", startLine, startColumn));
-                    } else if (next == '-') {
-                        pos += 2;
-                        tokens.add(token(DotToken.Kind.UNDIRECTED_EDGE, "--", startLine, startColumn));
-                    } else if (isDigit(next) || next == '.') {
-                        numeral(startLine, startColumn);
-                    } else {
-                        throw error("unexpected character '-'", startLine, startColumn);
-                    }
+    }
+
+    /** The next token; {@link DotToken.Kind#EOF} at the end, again and again. */
+    DotToken next() throws DotImportException {
+        read();
+        return tokens.remove(0);
+    }
+
+    private void read() throws DotImportException {
+        skipBlanksAndComments();
+        if (pos >= text.length()) {
+            tokens.add(token(DotToken.Kind.EOF, "", line, column()));
+            return;
+        }
+        int startLine = line;
+        int startColumn = column();
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{' -> single(DotToken.Kind.LBRACE, startLine, startColumn);
+            case '}' -> single(DotToken.Kind.RBRACE, startLine, startColumn);
+            case '[' -> single(DotToken.Kind.LBRACKET, startLine, startColumn);
+            case ']' -> single(DotToken.Kind.RBRACKET, startLine, startColumn);
+            case '=' -> single(DotToken.Kind.EQUALS, startLine, startColumn);
+            case ';' -> single(DotToken.Kind.SEMICOLON, startLine, startColumn);
+            case ',' -> single(DotToken.Kind.COMMA, startLine, startColumn);
+            case ':' -> single(DotToken.Kind.COLON, startLine, startColumn);
+            case '+' -> single(DotToken.Kind.PLUS, startLine, startColumn);
+            case '"' -> quoted(startLine, startColumn);
+            case '<' -> html(startLine, startColumn);
+            case '-' -> {
+                char next = charAt(pos + 1);
+                if (next == '>') {
+                    pos += 2;
+                    tokens.add(token(DotToken.Kind.ARROW, "->", startLine, startColumn));
+                } else if (next == '-') {
+                    pos += 2;
+                    tokens.add(token(DotToken.Kind.UNDIRECTED_EDGE, "--", startLine, startColumn));
+                } else if (isDigit(next) || next == '.') {
+                    numeral(startLine, startColumn);
+                } else {
+                    throw error("unexpected character '-'", startLine, startColumn);
                 }
-                default -> {
-                    if (isDigit(c) || c == '.') {
-                        numeral(startLine, startColumn);
-                    } else if (isIdStart(c)) {
-                        int start = pos;
-                        while (pos < text.length() && isIdPart(text.charAt(pos))) {
-                            pos++;
-                        }
-                        tokens.add(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false,
-                                startLine, startColumn));
-                    } else {
-                        throw error("unexpected character " + printable(c), startLine, startColumn);
+            }
+            default -> {
+                if (isDigit(c) || c == '.') {
+                    numeral(startLine, startColumn);
+                } else if (isIdStart(c)) {
+                    int start = pos;
+                    while (pos < text.length() && isIdPart(text.charAt(pos))) {
+                        pos++;
                     }
+                    tokens.add(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false,
+                            startLine, startColumn));
+                } else {
+                    throw error("unexpected character " + printable(c), startLine, startColumn);
                 }
             }
         }
