@@ -1,7 +1,6 @@
 package ladder.model.roadmap;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits DOT text into tokens, dropping blanks, comments ({@code //}, {@code /* *}{@code /}) and
@@ -12,7 +11,7 @@ final class DotTokenizer {
     private int pos;
     private int line = 1;
     private int lineStart;
-    private final List<DotToken> tokens = new ArrayList<>(1);
+    private @Nullable DotToken produced;
 
     /** Tokens of {@code text}, read one at a time so that errors come in the order of the text. */
     DotTokenizer(String text) {
@@ -26,13 +25,15 @@ final class DotTokenizer {
     /** The next token; {@link DotToken.Kind#EOF} at the end, again and again. */
     DotToken next() throws DotImportException {
         read();
-        return tokens.remove(0);
+        DotToken token = java.util.Objects.requireNonNull(produced);
+        produced = null;
+        return token;
     }
 
     private void read() throws DotImportException {
         skipBlanksAndComments();
         if (pos >= text.length()) {
-            tokens.add(token(DotToken.Kind.EOF, "", line, column()));
+            produce(token(DotToken.Kind.EOF, "", line, column()));
             return;
         }
         int startLine = line;
@@ -54,10 +55,10 @@ final class DotTokenizer {
                 char next = charAt(pos + 1);
                 if (next == '>') {
                     pos += 2;
-                    tokens.add(token(DotToken.Kind.ARROW, "->", startLine, startColumn));
+                    produce(token(DotToken.Kind.ARROW, "->", startLine, startColumn));
                 } else if (next == '-') {
                     pos += 2;
-                    tokens.add(token(DotToken.Kind.UNDIRECTED_EDGE, "--", startLine, startColumn));
+                    produce(token(DotToken.Kind.UNDIRECTED_EDGE, "--", startLine, startColumn));
                 } else if (isDigit(next) || next == '.') {
                     numeral(startLine, startColumn);
                 } else {
@@ -72,7 +73,7 @@ final class DotTokenizer {
                     while (pos < text.length() && isIdPart(text.charAt(pos))) {
                         pos++;
                     }
-                    tokens.add(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false,
+                    produce(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false,
                             startLine, startColumn));
                 } else {
                     throw error("unexpected character " + printable(c), startLine, startColumn);
@@ -164,7 +165,7 @@ final class DotTokenizer {
                 pos++;
             }
         }
-        tokens.add(new DotToken(DotToken.Kind.ID, value.toString(), true, false, startLine, startColumn));
+        produce(new DotToken(DotToken.Kind.ID, value.toString(), true, false, startLine, startColumn));
     }
 
     private void html(int startLine, int startColumn) throws DotImportException {
@@ -191,7 +192,7 @@ final class DotTokenizer {
         }
         String value = text.substring(start, pos);
         pos++; // closing '>'
-        tokens.add(new DotToken(DotToken.Kind.ID, value, false, true, startLine, startColumn));
+        produce(new DotToken(DotToken.Kind.ID, value, false, true, startLine, startColumn));
     }
 
     private void numeral(int startLine, int startColumn) throws DotImportException {
@@ -218,11 +219,15 @@ final class DotTokenizer {
             throw error("badly delimited number '" + text.substring(start, pos + 1)
                     + "': quote ids that start with a digit", startLine, startColumn);
         }
-        tokens.add(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false, startLine, startColumn));
+        produce(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false, startLine, startColumn));
+    }
+
+    private void produce(DotToken token) {
+        produced = token;
     }
 
     private void single(DotToken.Kind kind, int startLine, int startColumn) {
-        tokens.add(token(kind, String.valueOf(text.charAt(pos)), startLine, startColumn));
+        produce(token(kind, String.valueOf(text.charAt(pos)), startLine, startColumn));
         pos++;
     }
 
