@@ -39,14 +39,15 @@ final class DotSafety {
         if (html && IMG_TAG.matcher(value).find()) {
             return "HTML string of attribute '" + name + "' contains <IMG>, which makes Graphviz read files";
         }
-        if ((html || LINK_ATTRIBUTES.contains(key)) && runsScript(value)) {
-            return "attribute '" + name + "' contains a javascript: link, which is not allowed";
+        String scheme = html || LINK_ATTRIBUTES.contains(key) ? scriptScheme(value) : null;
+        if (scheme != null) {
+            return "attribute '" + name + "' contains a " + scheme + " link, which is not allowed";
         }
         return null;
     }
 
-    /** Whether the text holds a script URL, even with blanks, control characters or entities inside. */
-    static boolean runsScript(String value) {
+    /** The script scheme the text holds ({@code javascript:}), even spelled with blanks, controls or entities inside; else null. */
+    static @Nullable String scriptScheme(String value) {
         Matcher m = NUMERIC_ENTITY.matcher(value);
         var decoded = new StringBuilder();
         while (m.find()) {
@@ -68,7 +69,12 @@ final class DotSafety {
                         && Character.getType(cp) != Character.FORMAT && !Character.isSpaceChar(cp))
                 .map(cp -> Character.toLowerCase(cp))
                 .forEach(squeezed::appendCodePoint);
-        String s = squeezed.toString().replace("\\n", "").replace("\\t", "").replace("\\r", "");
-        return s.contains("javascript:") || s.contains("vbscript:") || s.contains("javascript&colon;");
+        // Graphviz escapes and named entities that browsers drop inside a URL scheme
+        String s = squeezed.toString().replace("\\n", "").replace("\\t", "").replace("\\r", "")
+                .replace("&tab;", "").replace("&newline;", "");
+        if (s.contains("javascript:") || s.contains("javascript&colon;")) {
+            return "javascript:";
+        }
+        return s.contains("vbscript:") || s.contains("vbscript&colon;") ? "vbscript:" : null;
     }
 }

@@ -2,7 +2,6 @@ package ladder.model.roadmap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ public final class Roadmap {
     private final Map<String, Integer> indexById = new HashMap<>();
     private final Map<String, List<String>> prerequisitesById = new HashMap<>();
     private final Map<String, List<String>> dependentsById = new HashMap<>();
+    private final Map<List<String>, Dependency> dependencyByEnds = new HashMap<>();
 
     private Roadmap(Builder b) {
         this.name = b.name;
@@ -52,14 +52,13 @@ public final class Roadmap {
             prerequisitesById.put(id, new ArrayList<>());
             dependentsById.put(id, new ArrayList<>());
         }
-        var pairs = new HashSet<List<String>>();
         for (Dependency d : dependencies) {
             requireGoal(d.from());
             requireGoal(d.to());
             if (d.from().equals(d.to())) {
                 throw new IllegalArgumentException("goal '" + d.from() + "' cannot depend on itself");
             }
-            if (!pairs.add(List.of(d.from(), d.to()))) {
+            if (dependencyByEnds.putIfAbsent(List.of(d.from(), d.to()), d) != null) {
                 throw new IllegalArgumentException("dependency " + d.from() + " -> " + d.to() + " is given twice");
             }
             dependentsById.get(d.from()).add(d.to());
@@ -136,8 +135,9 @@ public final class Roadmap {
         return dependencies;
     }
 
+    /** The dependency {@code from -> to}, if there is one. */
     public Optional<Dependency> dependency(String from, String to) {
-        return dependencies.stream().filter(d -> d.connects(from, to)).findFirst();
+        return Optional.ofNullable(dependencyByEnds.get(List.of(from, to)));
     }
 
     /** The top-level subgraphs and clusters in order, with their nested ones. */

@@ -1,6 +1,7 @@
 package ladder.model.roadmap;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,10 @@ public record RoadmapDiff(List<Goal> goalsAdded, List<Goal> goalsRemoved, List<G
     /** A goal present in both roadmaps, before and after, and which of its fields differ (never empty). */
     public record GoalChange(Goal before, Goal after, Set<Field> fields) {
         public GoalChange {
-            fields = Set.copyOf(fields);
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("a goal change names at least one field");
+            }
+            fields = Collections.unmodifiableSet(EnumSet.copyOf(fields)); // iterates in the order of Field
         }
 
         public String id() {

@@ -97,6 +97,20 @@ class DotExporterTest {
     }
 
     @Test
+    void text_that_looks_like_dot_cannot_inject_attributes_or_statements() throws Exception {
+        String attack = "x\"]; b [image=\"/etc/passwd\"]; c [label=\"";
+        Roadmap r = Roadmap.builder().goal(Goal.of("a").withDescription(attack).withTitle("} digraph { evil")).build();
+
+        Roadmap back = roundTrip(r);
+
+        assertThat(back.goals()).singleElement().satisfies(goal -> {
+            assertThat(goal.description()).isEqualTo(attack);
+            assertThat(goal.title()).isEqualTo("} digraph { evil");
+            assertThat(goal.attributes().isEmpty()).isTrue();
+        });
+    }
+
+    @Test
     void html_labels_are_written_between_angle_brackets() throws Exception {
         Roadmap r = DotImporter.parse("digraph { a [label=<<b>Deploy</b>>] }");
 
@@ -145,6 +159,19 @@ class DotExporterTest {
         assertThat(svg).contains("fill=\"green\"").contains("fill=\"chocolate\"").contains("fill=\"red\"")
                 .contains("fill=\"gold\"").contains("<title>done</title>");
         assertThat(withLegend).contains(">Legend<").contains("<title>legend_pending</title>");
+    }
+
+    @Test
+    void the_top_level_roadmap_and_its_export_render_with_plain_dot() throws Exception {
+        assumeTrue(dotIsInstalled(), "Graphviz 'dot' is not installed");
+        String topLevel = java.nio.file.Files.readString(SeedRoadmapTest.TOP_LEVEL_ROADMAP);
+
+        String svg = render(topLevel);
+        String exportedSvg = render(DotExporter.export(DotImporter.parse(topLevel)));
+
+        assertThat(svg).contains("<title>research_done</title>").doesNotContain("fill=\"green\"");
+        assertThat(exportedSvg).contains("<title>research_done</title>")
+                .contains("xlink:title=\"Research on the state of the art in observability is complete.\"");
     }
 
     @Test
