@@ -101,7 +101,7 @@ public final class DotImporter {
         }
         String name = null;
         if (peek().kind() == DotToken.Kind.ID) {
-            DotToken id = next();
+            DotToken id = concatenated(next());
             if (id.isAnyKeyword()) {
                 throw error("a graph cannot be named with the keyword " + id.describe() + ": quote it", id);
             }
@@ -232,7 +232,7 @@ public final class DotImporter {
         if (t.kind() != DotToken.Kind.ID || t.isAnyKeyword()) {
             throw error("expected a goal id, 'subgraph' or '{' but found " + t.describe(), t);
         }
-        next();
+        t = concatenated(next());
         String port = null;
         if (peek().kind() == DotToken.Kind.COLON) {
             next();
@@ -251,7 +251,7 @@ public final class DotImporter {
         if (peek().isKeyword("subgraph")) {
             next();
             if (peek().kind() == DotToken.Kind.ID && !peek().isAnyKeyword()) {
-                id = next().text();
+                id = concatenated(next()).text();
             }
         }
         if (peek().kind() != DotToken.Kind.LBRACE) {
@@ -326,20 +326,8 @@ public final class DotImporter {
             throw error("expected '=' after attribute " + name.describe() + " but found " + peek().describe(), peek());
         }
         next();
-        DotToken valueToken = expectId("a value for attribute " + name.describe());
+        DotToken valueToken = concatenated(expectId("a value for attribute " + name.describe()));
         String value = valueToken.text();
-        if (valueToken.quoted() && peek().kind() == DotToken.Kind.PLUS) {
-            var joined = new StringBuilder(value);
-            while (peek().kind() == DotToken.Kind.PLUS) {
-                next();
-                DotToken more = expectId("a quoted string after '+'");
-                if (!more.quoted()) {
-                    throw error("only quoted strings can be joined with '+'", more);
-                }
-                joined.append(more.text());
-            }
-            value = joined.toString();
-        }
         Attribute attribute = new Attribute(name.text(), value, valueToken.html());
         String unsafe = DotSafety.problem(attribute.name(), value, attribute.html());
         if (unsafe != null) {
@@ -478,6 +466,23 @@ public final class DotImporter {
                     + ", column " + open.column() + " but found " + peek().describe(), peek());
         }
         next();
+    }
+
+    /** The quoted string {@code first} joined with those that follow it after {@code +}: {@code "a" + "b"}. */
+    private DotToken concatenated(DotToken first) throws DotImportException {
+        if (!first.quoted() || peek().kind() != DotToken.Kind.PLUS) {
+            return first;
+        }
+        var joined = new StringBuilder(first.text());
+        while (peek().kind() == DotToken.Kind.PLUS) {
+            next();
+            DotToken more = expectId("a quoted string after '+'");
+            if (!more.quoted()) {
+                throw error("only quoted strings can be joined with '+'", more);
+            }
+            joined.append(more.text());
+        }
+        return new DotToken(DotToken.Kind.ID, joined.toString(), true, false, first.line(), first.column());
     }
 
     private static DotImportException error(String reason, DotToken at) {

@@ -255,6 +255,15 @@ class DotImporterTest {
     }
 
     @Test
+    void quoted_strings_joined_with_plus_work_for_ids_and_names_too() throws Exception {
+        Roadmap r = DotImporter.parse("digraph \"team\" + \" plan\" { \"learn \" + \"PromQL\" -> b; subgraph \"cluster\" + \"_x\" { b } }");
+
+        assertThat(r.name()).hasValue("team plan");
+        assertThat(r.goals()).extracting(Goal::id).containsExactly("learn PromQL", "b");
+        assertThat(r.subgraphs()).extracting(Subgraph::id).containsExactly("cluster_x");
+    }
+
+    @Test
     void an_empty_digraph_is_an_empty_roadmap() throws Exception {
         assertThat(DotImporter.parse("digraph {}").goals()).isEmpty();
     }
