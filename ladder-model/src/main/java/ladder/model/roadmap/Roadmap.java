@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -211,6 +212,22 @@ public final class Roadmap {
      */
     public Roadmap withGoal(Goal goal) {
         return toBuilder().goal(goal).build();
+    }
+
+    /**
+     * A copy in which the goal {@code goalId} is replaced by {@code change} applied to it, in place;
+     * for example {@code roadmap.withGoalChanged("deploy", g -> g.withStatus(GoalStatus.DONE))}.
+     *
+     * @throws NoSuchElementException   when there is no such goal
+     * @throws IllegalArgumentException when the change gives the goal another id
+     */
+    public Roadmap withGoalChanged(String goalId, UnaryOperator<Goal> change) {
+        Goal before = goal(goalId).orElseThrow(() -> new NoSuchElementException("no goal '" + goalId + "' in the roadmap"));
+        Goal after = change.apply(before);
+        if (!after.id().equals(goalId)) {
+            throw new IllegalArgumentException("a change cannot rename goal '" + goalId + "' to '" + after.id() + "'");
+        }
+        return withGoal(after);
     }
 
     /**

@@ -124,6 +124,17 @@ class RoadmapTest {
     }
 
     @Test
+    void changing_a_goal_in_place_updates_readiness_of_its_dependents() {
+        Roadmap r = diamond().withGoalChanged("c", g -> g.withStatus(GoalStatus.DONE).withParticipants(List.of("@ana")));
+
+        assertThat(r.goal("c").orElseThrow().participants()).containsExactly("@ana");
+        assertThat(r.readiness("d").isReady()).isTrue();
+        assertThatThrownBy(() -> r.withGoalChanged("c", g -> Goal.of("renamed")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot rename");
+        assertThatThrownBy(() -> r.withGoalChanged("nope", g -> g)).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
     void removing_a_goal_removes_it_from_subgraphs_too() {
         Roadmap r = diamond().toBuilder()
                 .subgraph(new Subgraph("cluster_x", Attributes.empty(), Attributes.empty(), Attributes.empty(),
