@@ -33,8 +33,8 @@ final class DotSafety {
         if (FILE_ATTRIBUTES.contains(key)) {
             return "attribute '" + name + "' is not allowed: it makes Graphviz read files";
         }
-        if (key.equals("fontname") && (value.contains("/") || value.contains("\\"))) {
-            return "attribute 'fontname' must name a font, not a file path";
+        if (key.endsWith("fontname") && (value.contains("/") || value.contains("\\"))) {
+            return "attribute '" + name + "' must name a font, not a file path";
         }
         if (html && IMG_TAG.matcher(value).find()) {
             return "HTML string of attribute '" + name + "' contains <IMG>, which makes Graphviz read files";
