@@ -109,7 +109,7 @@ class SeedRoadmapTest {
         String exported = DotExporter.export(seed());
 
         assertThat(exported).startsWith("digraph {\n  rankdir=TB;\n\n");
-        assertThat(exported).contains("  ivan_approved [status=pending, tooltip=\"@igarridot has reviewed and confirmed"
+        assertThat(exported).contains("  ivan_approved [status=pending, participants=\"\", tooltip=\"@igarridot has reviewed and confirmed"
                 + " that the solution is suitable for the purpose of this learning exercise.\"];\n");
         assertThat(exported).contains("  current_level_assessed -> scope_defined;\n");
         assertThat(exported).doesNotContain("fillcolor");
