@@ -185,7 +185,7 @@ final class ProcessLabSession implements LabSession {
             for (ComponentSpec component : List.copyOf(waiting)) {
                 Process process = processes.get(component.name());
                 if (process == null || !process.isAlive()) {
-                    String exit = process == null ? "" : " with exit code " + process.exitValue();
+                    String exit = process == null ? "" : " with code " + process.exitValue();
                     throw failed(component, component.name() + " exited" + exit + " before it was ready");
                 }
                 if (answers(url(component.name()) + readinessPath(component.kind()))) {
