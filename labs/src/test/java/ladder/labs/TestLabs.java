@@ -14,8 +14,17 @@ public final class TestLabs {
     private TestLabs() {}
 
     public static Path nodeBasics() {
+        return lab("node-basics");
+    }
+
+    /** {@code alert-basics}: prometheus + alertmanager, an alert that always fires. */
+    public static Path alertBasics() {
+        return lab("alert-basics");
+    }
+
+    private static Path lab(String id) {
         try {
-            return Path.of(TestLabs.class.getResource("/labs/node-basics/lab.yaml").toURI()).getParent();
+            return Path.of(TestLabs.class.getResource("/labs/" + id + "/lab.yaml").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
