@@ -478,6 +478,9 @@ public final class LabDefinitionLoader {
                 if (probe.body() != null) {
                     templates.put("body", probe.body());
                 }
+                if (probe.bodyContains() != null) {
+                    templates.put("body-contains", probe.bodyContains());
+                }
             }
             case CheckType.LogContains log -> templates.put("pattern", log.pattern());
             case CheckType.PromQl promQl -> templates.put("query", promQl.query());
@@ -485,9 +488,15 @@ public final class LabDefinitionLoader {
         }
         for (int i = 0; i < check.before().size(); i++) {
             templates.put("before[" + i + "].url", check.before().get(i).url());
+            if (check.before().get(i).body() != null) {
+                templates.put("before[" + i + "].body", check.before().get(i).body());
+            }
         }
         for (int i = 0; i < check.after().size(); i++) {
             templates.put("after[" + i + "].url", check.after().get(i).url());
+            if (check.after().get(i).body() != null) {
+                templates.put("after[" + i + "].body", check.after().get(i).body());
+            }
         }
         return templates;
     }

@@ -51,7 +51,7 @@ public record ProcessRuntimeSettings(
                 Path.of("/usr/bin/amtool"),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 findZipkinJar(),
-                System.getProperty("java.class.path"),
+                absoluteClasspath(System.getProperty("java.class.path", "")),
                 false);
     }
 
@@ -68,6 +68,14 @@ public record ProcessRuntimeSettings(
     public ProcessRuntimeSettings withKeepSessionFolders(boolean keep) {
         return new ProcessRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager,
                 nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+    }
+
+    /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
+    static String absoluteClasspath(String classpath) {
+        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .toList());
     }
 
     /** The folder holding one folder and one pid file per session. */

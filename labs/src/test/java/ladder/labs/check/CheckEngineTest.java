@@ -216,6 +216,27 @@ class CheckEngineTest {
     }
 
     @Test
+    void config_checks_running_at_the_same_time_all_see_a_whole_rendering() {
+        List<CheckSpec> checks = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> check("valid-" + i, new CheckType.ConfigValid(i % 2 == 0 ? "prometheus.yml" : "rules.yml",
+                        i % 2 == 0 ? CheckType.ConfigTool.PROMETHEUS_CONFIG : CheckType.ConfigTool.PROMETHEUS_RULES)))
+                .toList();
+
+        CheckReport report = engine.run(session, checks, result -> { });
+
+        assertThat(report.results()).as(report.toString()).allMatch(CheckResult::passed);
+    }
+
+    @Test
+    void placeholders_in_body_contains_are_replaced() {
+        CheckResult result = only(List.of(check("config", new CheckType.HttpProbe("GET",
+                "${url:prometheus}/api/v1/status/config", null, 200, "${host:prometheus}"))), "config");
+
+        assertThat(result.status()).as(result.observed()).isEqualTo(CheckStatus.PASS);
+        assertThat(result.expected()).contains("with a body containing '127.0.0.1:" + session.ports().get("prometheus") + "'");
+    }
+
+    @Test
     void a_check_on_a_file_outside_the_workspace_is_an_error() {
         CheckResult result = only(List.of(check("escape", new CheckType.FileContains("../../../etc/passwd", "root"))), "escape");
 
