@@ -1,8 +1,10 @@
 package ladder.labs.runtime;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +74,7 @@ public record ProcessRuntimeSettings(
 
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
     static String absoluteClasspath(String classpath) {
-        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
                 .toList());
