@@ -174,7 +174,12 @@ public final class CheckEngine {
     private static @Nullable String runActions(CheckContext context, List<HttpAction> actions, String which)
             throws InterruptedException {
         for (HttpAction action : actions) {
-            String url = context.render(action.url());
+            String url;
+            try {
+                url = context.render(action.url());
+            } catch (IllegalArgumentException e) {
+                return which + "-action " + action.method() + " " + action.url() + ": " + e.getMessage();
+            }
             try {
                 HttpResponse<String> response = context.send(action.method(), url,
                         action.body() == null ? null : context.render(action.body()));
@@ -184,6 +189,8 @@ public final class CheckEngine {
                 }
             } catch (IOException e) {
                 return which + "-action " + action.method() + " failed: " + CheckContext.describe(e, url);
+            } catch (IllegalArgumentException e) {
+                return which + "-action " + action.method() + " " + url + ": " + e.getMessage();
             }
         }
         return null;
