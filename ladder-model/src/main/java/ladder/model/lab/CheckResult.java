@@ -1,0 +1,40 @@
+package ladder.model.lab;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The result of one check: what it saw against what it expected, so that a learner whose check fails
+ * knows why.
+ *
+ * @param checkId     the check's id
+ * @param type        the check's {@code type:} name
+ * @param description the check's description
+ * @param status      pass, fail, skipped or error
+ * @param observed    what the check saw ("found 0 series"), or why it was skipped
+ * @param expected    what it expected ("at least 1 series for `job:http_requests:rate5m`")
+ * @param hint        the check's hint (a caller shows it when the status is not PASS)
+ * @param duration    time taken, before- and after-actions included
+ * @param attempts    how many times the check was evaluated (polling)
+ * @param captured    values captured for later checks, e.g. {@code traceId}
+ */
+public record CheckResult(
+        String checkId,
+        String type,
+        String description,
+        CheckStatus status,
+        String observed,
+        String expected,
+        String hint,
+        Duration duration,
+        int attempts,
+        Map<String, String> captured) {
+
+    public CheckResult {
+        captured = Map.copyOf(captured);
+    }
+
+    public boolean passed() {
+        return status == CheckStatus.PASS;
+    }
+}

@@ -1,0 +1,38 @@
+package ladder.model.lab;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One automatic check of a lab: the fields every check has, and its type-specific {@link CheckType}.
+ *
+ * @param id          unique in the lab; referenced by other checks' {@code needs}
+ * @param description what is verified, in the learner's words
+ * @param hint        shown when the check does not pass
+ * @param timeout     how long the check may take, polling included
+ * @param poll        retry interval until pass or time-out; null means a single attempt
+ * @param needs       ids of checks that must pass first; if one does not, this one is skipped
+ * @param before      HTTP actions sent before the first attempt
+ * @param after       HTTP actions sent after the last attempt, whatever the result
+ * @param type        what is checked
+ */
+public record CheckSpec(
+        String id,
+        String description,
+        String hint,
+        Duration timeout,
+        @Nullable Duration poll,
+        List<String> needs,
+        List<HttpAction> before,
+        List<HttpAction> after,
+        CheckType type) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public CheckSpec {
+        needs = List.copyOf(needs);
+        before = List.copyOf(before);
+        after = List.copyOf(after);
+    }
+}
