@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How one sample-service process is started: the command line
- * {@code --port P --name NAME [--zipkin-url URL] [--downstream-url URL] [--log-file PATH] [--load-rps N]
+ * {@code --port P --name NAME [--zipkin-url URL] [--downstream-url URL]... [--log-file PATH] [--load-rps N]
  * [--sample-rate R] [--host H]}.
  *
  * @param host       the address to bind; 127.0.0.1 unless told otherwise
  * @param port       the port to bind; 0 asks the operating system for a free one
  * @param name       the service name: the {@code service} tag of every meter and the Zipkin service name
  * @param zipkinUrl  the Zipkin base URL spans are sent to ({@code /api/v2/spans} is appended); none = no spans sent
- * @param downstreamUrl the service {@code /api/checkout} calls for {@code /api/payments}; none = pay locally
+ * @param downstreamUrls the services {@code /api/checkout} calls for {@code /api/payments}, in order; none = pay locally
  * @param logFile    a file that receives the request log in addition to stdout
  * @param loadRps    requests per second the service sends to itself, 0 = no load
  * @param sampleRate the share of new traces that are sampled (reported to Zipkin), 0.0 to 1.0
@@ -27,12 +27,13 @@ public record SampleOptions(
         int port,
         String name,
         @Nullable URI zipkinUrl,
-        @Nullable URI downstreamUrl,
+        List<URI> downstreamUrls,
         @Nullable Path logFile,
         double loadRps,
         double sampleRate) {
 
     public SampleOptions {
+        downstreamUrls = List.copyOf(downstreamUrls);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
@@ -50,27 +51,30 @@ public record SampleOptions(
 
     /** Options for a service called {@code name} on a free port, with nothing else configured. */
     public static SampleOptions named(String name) {
-        return new SampleOptions("127.0.0.1", 0, name, null, null, null, 0, 1.0);
+        return new SampleOptions("127.0.0.1", 0, name, null, List.of(), null, 0, 1.0);
     }
 
     public SampleOptions withZipkinUrl(@Nullable URI url) {
-        return new SampleOptions(host, port, name, url, downstreamUrl, logFile, loadRps, sampleRate);
+        return new SampleOptions(host, port, name, url, downstreamUrls, logFile, loadRps, sampleRate);
     }
 
-    public SampleOptions withDownstreamUrl(@Nullable URI url) {
-        return new SampleOptions(host, port, name, zipkinUrl, url, logFile, loadRps, sampleRate);
+    /** These options with one more downstream service. */
+    public SampleOptions withDownstreamUrl(URI url) {
+        List<URI> urls = new ArrayList<>(downstreamUrls);
+        urls.add(url);
+        return new SampleOptions(host, port, name, zipkinUrl, urls, logFile, loadRps, sampleRate);
     }
 
     public SampleOptions withLogFile(@Nullable Path file) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrl, file, loadRps, sampleRate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, file, loadRps, sampleRate);
     }
 
     public SampleOptions withLoadRps(double rps) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrl, logFile, rps, sampleRate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, rps, sampleRate);
     }
 
     public SampleOptions withSampleRate(double rate) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrl, logFile, loadRps, rate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, rate);
     }
 
     /**
@@ -105,19 +109,22 @@ public record SampleOptions(
             String v = value.strip();
             options = switch (key.toLowerCase(Locale.ROOT)) {
                 case "host" -> new SampleOptions(v.isEmpty() ? "127.0.0.1" : v, options.port, options.name,
-                        options.zipkinUrl, options.downstreamUrl, options.logFile, options.loadRps, options.sampleRate);
+                        options.zipkinUrl, options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
                 case "port" -> {
                     portGiven = true;
                     yield new SampleOptions(options.host, integer(key, v), options.name, options.zipkinUrl,
-                            options.downstreamUrl, options.logFile, options.loadRps, options.sampleRate);
+                            options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
                 }
                 case "name" -> {
                     nameGiven = true;
                     yield new SampleOptions(options.host, options.port, v, options.zipkinUrl,
-                            options.downstreamUrl, options.logFile, options.loadRps, options.sampleRate);
+                            options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
                 }
                 case "zipkin-url" -> options.withZipkinUrl(url(key, v));
-                case "downstream-url" -> options.withDownstreamUrl(url(key, v));
+                case "downstream-url" -> {
+                    URI url = url(key, v);
+                    yield url == null ? options : options.withDownstreamUrl(url); // repeatable
+                }
                 case "log-file" -> options.withLogFile(v.isEmpty() ? null : Path.of(v));
                 case "load-rps" -> options.withLoadRps(v.isEmpty() ? 0 : decimal(key, v));
                 case "sample-rate" -> options.withSampleRate(v.isEmpty() ? 1.0 : decimal(key, v));

@@ -97,7 +97,7 @@ public final class SampleService implements AutoCloseable {
                 .description("Latency added on purpose to shop requests (POST /admin/faults)").register(registry);
 
         this.zipkin = options.zipkinUrl() == null ? null : new ZipkinReporter(options.zipkinUrl());
-        this.downstream = options.downstreamUrl() == null ? null : HttpClient.newBuilder()
+        this.downstream = options.downstreamUrls().isEmpty() ? null : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
@@ -120,7 +120,7 @@ public final class SampleService implements AutoCloseable {
         }
         service.log.info("service=" + options.name() + " started on " + service.baseUrl()
                 + " zipkin=" + (options.zipkinUrl() == null ? "off" : options.zipkinUrl())
-                + " downstream=" + (options.downstreamUrl() == null ? "none" : options.downstreamUrl())
+                + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
                 + " sampleRate=" + options.sampleRate() + " loadRps=" + options.loadRps());
         return service;
     }
@@ -339,21 +339,35 @@ public final class SampleService implements AutoCloseable {
                 + Json.quote(product == null ? "p-1" : product.toString()) + "}");
     }
 
-    /** Pays through the downstream service when there is one, as a child span of this request's span. */
+    /**
+     * Pays through each downstream service in turn when there are any, each call a child span of this
+     * request's span; the first failure fails the checkout with 502.
+     */
     private Reply checkout(TraceContext trace) throws InterruptedException {
         if (downstream == null) {
             payments.increment();
             checkoutsSucceeded.increment();
             return Reply.json(200, "{\"checkoutId\":\"chk-" + ids.incrementAndGet() + "\",\"payment\":\"local\"}");
         }
-        TraceContext call = trace.child();
-        URI url = URI.create(options.downstreamUrl() + "/api/payments");
+        for (URI base : options.downstreamUrls()) {
+            String failure = pay(downstream, URI.create(base + "/api/payments"), trace.child());
+            if (failure != null) {
+                checkoutsFailed.increment();
+                return Reply.error(502, "payment service " + base + " answered " + failure);
+            }
+        }
+        checkoutsSucceeded.increment();
+        return Reply.json(200, "{\"checkoutId\":\"chk-" + ids.incrementAndGet() + "\",\"payment\":\"accepted\"}");
+    }
+
+    /** Calls one payment service; returns why it failed, or null when it accepted. */
+    private @Nullable String pay(HttpClient client, URI url, TraceContext call) throws InterruptedException {
         long start = System.nanoTime();
         long startMicros = System.currentTimeMillis() * 1000;
         int status;
         String failure = null;
         try {
-            HttpResponse<String> response = downstream.send(HttpRequest.newBuilder(url)
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(url)
                     .timeout(Duration.ofSeconds(3))
                     .header("traceparent", call.traceparent())
                     .header("Content-Type", "application/json")
@@ -375,12 +389,10 @@ public final class SampleService implements AutoCloseable {
             zipkin.report(new ZipkinReporter.Span(call, "POST /api/payments", "CLIENT", options.name(),
                     startMicros, (System.nanoTime() - start) / 1000, null, tags));
         }
-        if (status / 100 == 2) {
-            checkoutsSucceeded.increment();
-            return Reply.json(200, "{\"checkoutId\":\"chk-" + ids.incrementAndGet() + "\",\"payment\":\"accepted\"}");
+        if (failure != null) {
+            return failure;
         }
-        checkoutsFailed.increment();
-        return Reply.error(502, "payment service answered " + (failure == null ? status : failure));
+        return status / 100 == 2 ? null : Integer.toString(status);
     }
 
     private static Faults.Setting faultSetting(@Nullable String rawQuery, String body) {

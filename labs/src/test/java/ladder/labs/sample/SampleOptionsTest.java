@@ -5,19 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class SampleOptionsTest {
 
     @Test
-    void every_documented_option_is_read_in_both_spellings() {
+    void every_documented_option_is_read_in_both_spellings_and_downstream_urls_add_up() {
         SampleOptions options = SampleOptions.parse("--port", "8081", "--name=frontend",
                 "--zipkin-url", "http://127.0.0.1:9411/", "--downstream-url=http://127.0.0.1:8082",
+                "--downstream-url", "http://127.0.0.1:8083",
                 "--log-file", "logs/frontend.log", "--load-rps", "5", "--sample-rate=0.25");
 
         assertThat(options).isEqualTo(new SampleOptions("127.0.0.1", 8081, "frontend",
-                URI.create("http://127.0.0.1:9411"), URI.create("http://127.0.0.1:8082"),
+                URI.create("http://127.0.0.1:9411"),
+                List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8083")),
                 Path.of("logs/frontend.log"), 5, 0.25));
     }
 
