@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  *       through the downstream service's {@code POST /api/payments} when {@code --downstream-url} is set),
  *       {@code POST /api/payments}.</li>
  *   <li>Operations: {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET|POST|DELETE
- *       /admin/faults} (error rate and latency injected at run time), {@code GET|POST|DELETE /admin/webhook}
+ *       /admin/faults} (error rate and latency injected at run time), {@code GET|POST|DELETE /admin/load}
+ *       (requests per second it sends itself), {@code GET|POST|DELETE /admin/webhook}
  *       (records what an Alertmanager webhook receiver is sent).</li>
  *   <li>Metrics: timer {@code http.server.requests} (tags service, endpoint, method, status, outcome) with
  *       histogram buckets from 5 ms to 5 s, counters {@code shop.orders}, {@code shop.checkouts},
@@ -67,7 +68,8 @@ public final class SampleService implements AutoCloseable {
     private final RequestLog log;
     private final @Nullable ZipkinReporter zipkin;
     private final @Nullable HttpClient downstream;
-    private @Nullable LoadGenerator load;
+    private @Nullable LoadGenerator load; // guarded by this
+    private double loadRps;
     private final Counter orders;
     private final Counter checkoutsSucceeded;
     private final Counter checkoutsFailed;
@@ -115,9 +117,7 @@ public final class SampleService implements AutoCloseable {
     public static SampleService start(SampleOptions options) throws IOException {
         SampleService service = new SampleService(options);
         service.server.start();
-        if (options.loadRps() > 0) {
-            service.load = new LoadGenerator(service.baseUrl(), options.loadRps());
-        }
+        service.setLoad(options.loadRps());
         service.log.info("service=" + options.name() + " started on " + service.baseUrl()
                 + " zipkin=" + (options.zipkinUrl() == null ? "off" : options.zipkinUrl())
                 + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
@@ -136,9 +136,7 @@ public final class SampleService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (load != null) {
-            load.close();
-        }
+        setLoad(0);
         server.stop(0);
         executor.shutdownNow();
         if (zipkin != null) {
@@ -195,7 +193,7 @@ public final class SampleService implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         boolean shop = path.startsWith("/api/");
         String endpoint = switch (path) {
-            case "/health", "/metrics", "/admin/faults", "/admin/webhook",
+            case "/health", "/metrics", "/admin/faults", "/admin/webhook", "/admin/load",
                  "/api/products", "/api/orders", "/api/checkout", "/api/payments" -> path;
             default -> "NOT_FOUND"; // a fixed set of tag values, whatever paths clients try
         };
@@ -299,6 +297,17 @@ public final class SampleService implements AutoCloseable {
                 log.info("service=" + options.name() + " faults cleared");
                 yield Reply.json(200, faults.current().toJson());
             }
+            case "/admin/load GET" -> Reply.json(200, loadJson());
+            case "/admin/load POST", "/admin/load PUT" -> {
+                setLoad(loadSetting(exchange.getRequestURI().getRawQuery(), body));
+                log.info("service=" + options.name() + " load set to " + loadJson());
+                yield Reply.json(200, loadJson());
+            }
+            case "/admin/load DELETE" -> {
+                setLoad(0);
+                log.info("service=" + options.name() + " load stopped");
+                yield Reply.json(200, loadJson());
+            }
             case "/admin/webhook POST" -> {
                 Json.parseObject(body); // refuse what is not JSON
                 synchronized (webhookCalls) {
@@ -395,7 +404,33 @@ public final class SampleService implements AutoCloseable {
         return status / 100 == 2 ? null : Integer.toString(status);
     }
 
-    private static Faults.Setting faultSetting(@Nullable String rawQuery, String body) {
+    /** Replaces the self-load with {@code rps} requests per second; 0 stops it. */
+    private synchronized void setLoad(double rps) {
+        if (load != null) {
+            load.close();
+            load = null;
+        }
+        loadRps = rps;
+        if (rps > 0) {
+            load = new LoadGenerator(baseUrl(), rps);
+        }
+    }
+
+    private synchronized String loadJson() {
+        return "{\"rps\":" + loadRps + "}";
+    }
+
+    private static double loadSetting(@Nullable String rawQuery, String body) {
+        Map<String, Object> values = values(rawQuery, body, "rps");
+        double rps = number(values, "rps");
+        if (!(rps >= 0 && rps <= 1000)) {
+            throw new IllegalArgumentException("rps must be between 0 and 1000, got " + values.get("rps"));
+        }
+        return rps;
+    }
+
+    /** The fields of a JSON body, overridden by the query's parameters; only {@code known} names allowed. */
+    private static Map<String, Object> values(@Nullable String rawQuery, String body, String... known) {
         Map<String, Object> values = new LinkedHashMap<>();
         Json.parseObject(body).forEach((key, value) -> values.put(String.valueOf(key), value));
         if (rawQuery != null) {
@@ -408,10 +443,15 @@ public final class SampleService implements AutoCloseable {
             }
         }
         for (String key : values.keySet()) {
-            if (!key.equals("errorRate") && !key.equals("latencyMs")) {
-                throw new IllegalArgumentException("unknown fault '" + key + "' (known: errorRate, latencyMs)");
+            if (!java.util.Arrays.asList(known).contains(key)) {
+                throw new IllegalArgumentException("unknown field '" + key + "' (known: " + String.join(", ", known) + ")");
             }
         }
+        return values;
+    }
+
+    private static Faults.Setting faultSetting(@Nullable String rawQuery, String body) {
+        Map<String, Object> values = values(rawQuery, body, "errorRate", "latencyMs");
         return new Faults.Setting(number(values, "errorRate"), (long) number(values, "latencyMs"));
     }
 

@@ -128,7 +128,7 @@ class SampleServiceTest {
         assertThat(tooHigh.body()).contains("errorRate must be between 0.0 and 1.0, got 1.5");
         HttpResponse<String> unknown = send("POST", base, "/admin/faults", "{\"cpuBurn\":1}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("unknown fault 'cpuBurn'");
+        assertThat(unknown.body()).contains("unknown field 'cpuBurn'");
     }
 
     @Test
@@ -191,6 +191,20 @@ class SampleServiceTest {
             Thread.sleep(100);
         }
         assertThat(seen).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void load_can_be_started_and_stopped_at_run_time() throws Exception {
+        URI base = start(SampleOptions.named("shop")).baseUrl();
+
+        assertThat(send("POST", base, "/admin/load", "{\"rps\":50}").body()).isEqualTo("{\"rps\":50.0}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!get(base, "/metrics").body().contains("endpoint=\"/api/products\"") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(get(base, "/metrics").body()).contains("endpoint=\"/api/products\"");
+        assertThat(send("DELETE", base, "/admin/load", "").body()).isEqualTo("{\"rps\":0.0}");
+        assertThat(send("POST", base, "/admin/load?rps=-1", "").statusCode()).isEqualTo(400);
     }
 
     @Test
