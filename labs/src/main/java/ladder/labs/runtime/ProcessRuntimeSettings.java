@@ -1,0 +1,108 @@
+package ladder.labs.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the process runtime finds its binaries and keeps its sessions.
+ *
+ * @param dataDirectory      {@code LADDER_DATA_DIR}; sessions live in {@code <it>/labs/sessions}
+ * @param maxSessions        sessions at once; one more is refused
+ * @param readyTimeout       how long a component may take to become ready
+ * @param prometheus         {@code /usr/bin/prometheus}
+ * @param alertmanager       {@code /usr/bin/prometheus-alertmanager}
+ * @param nodeExporter       {@code /usr/bin/prometheus-node-exporter}
+ * @param promtool           {@code /usr/bin/promtool}
+ * @param amtool             {@code /usr/bin/amtool}
+ * @param java               the java launcher for Zipkin and the sample service
+ * @param zipkinJar          Zipkin's executable jar, or null when not found
+ * @param sampleClasspath    the classpath holding {@code ladder.labs.sample.SampleService}
+ * @param keepSessionFolders keep a session's folder after it stops (for a lab author's inspection)
+ */
+public record ProcessRuntimeSettings(
+        Path dataDirectory,
+        int maxSessions,
+        Duration readyTimeout,
+        Path prometheus,
+        Path alertmanager,
+        Path nodeExporter,
+        Path promtool,
+        Path amtool,
+        Path java,
+        @Nullable Path zipkinJar,
+        String sampleClasspath,
+        boolean keepSessionFolders) {
+
+    public static final int DEFAULT_MAX_SESSIONS = 4;
+
+    /** Settings from the environment: {@code LADDER_DATA_DIR} (default ./data), Debian's binaries, this JVM. */
+    public static ProcessRuntimeSettings defaults() {
+        String dataDir = System.getenv("LADDER_DATA_DIR");
+        return new ProcessRuntimeSettings(
+                Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath(),
+                DEFAULT_MAX_SESSIONS,
+                Duration.ofSeconds(90),
+                Path.of("/usr/bin/prometheus"),
+                Path.of("/usr/bin/prometheus-alertmanager"),
+                Path.of("/usr/bin/prometheus-node-exporter"),
+                Path.of("/usr/bin/promtool"),
+                Path.of("/usr/bin/amtool"),
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                findZipkinJar(),
+                System.getProperty("java.class.path"),
+                false);
+    }
+
+    public ProcessRuntimeSettings withDataDirectory(Path directory) {
+        return new ProcessRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, prometheus, alertmanager,
+                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+    }
+
+    public ProcessRuntimeSettings withMaxSessions(int max) {
+        return new ProcessRuntimeSettings(dataDirectory, max, readyTimeout, prometheus, alertmanager,
+                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+    }
+
+    public ProcessRuntimeSettings withKeepSessionFolders(boolean keep) {
+        return new ProcessRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager,
+                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+    }
+
+    /** The folder holding one folder and one pid file per session. */
+    public Path sessionsDirectory() {
+        return dataDirectory.resolve("labs").resolve("sessions");
+    }
+
+    /**
+     * Zipkin's jar: system property {@code ladder.labs.zipkin.jar}, environment {@code LADDER_LABS_ZIPKIN_JAR},
+     * {@code components/zipkin-server-exec.jar} beside the jar this class was loaded from, or
+     * {@code labs/target/components/zipkin-server-exec.jar} under the working directory.
+     */
+    static @Nullable Path findZipkinJar() {
+        String property = System.getProperty("ladder.labs.zipkin.jar");
+        if (property != null && Files.isRegularFile(Path.of(property))) {
+            return Path.of(property);
+        }
+        String env = System.getenv("LADDER_LABS_ZIPKIN_JAR");
+        if (env != null && Files.isRegularFile(Path.of(env))) {
+            return Path.of(env);
+        }
+        try {
+            Path codeSource = Path.of(ProcessRuntimeSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = codeSource.getParent().resolve("components").resolve("zipkin-server-exec.jar");
+            if (Files.isRegularFile(beside)) {
+                return beside;
+            }
+        } catch (Exception e) {
+            // no code source (unusual class loader): fall through to the working directory
+        }
+        for (String candidate : new String[] {"labs/target/components/zipkin-server-exec.jar", "target/components/zipkin-server-exec.jar"}) {
+            if (Files.isRegularFile(Path.of(candidate))) {
+                return Path.of(candidate).toAbsolutePath();
+            }
+        }
+        return null;
+    }
+}
