@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How one sample-service process is started: the command line
  * {@code --port P --name NAME [--zipkin-url URL] [--downstream-url URL]... [--log-file PATH] [--load-rps N]
- * [--sample-rate R] [--host H]}.
+ * [--sample-rate R] [--config services.yml] [--host H]}.
  *
  * @param host       the address to bind; 127.0.0.1 unless told otherwise
  * @param port       the port to bind; 0 asks the operating system for a free one
@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param logFile    a file that receives the request log in addition to stdout
  * @param loadRps    requests per second the service sends to itself, 0 = no load
  * @param sampleRate the share of new traces that are sampled (reported to Zipkin), 0.0 to 1.0
+ * @param servicesFile a {@code services.yml} whose section for this service overrides the tracing options,
+ *                   re-read when it changes; when not given, {@code services.yml} in the working directory
+ *                   is used if it exists
  */
 public record SampleOptions(
         String host,
@@ -30,7 +33,8 @@ public record SampleOptions(
         List<URI> downstreamUrls,
         @Nullable Path logFile,
         double loadRps,
-        double sampleRate) {
+        double sampleRate,
+        @Nullable Path servicesFile) {
 
     public SampleOptions {
         downstreamUrls = List.copyOf(downstreamUrls);
@@ -51,30 +55,34 @@ public record SampleOptions(
 
     /** Options for a service called {@code name} on a free port, with nothing else configured. */
     public static SampleOptions named(String name) {
-        return new SampleOptions("127.0.0.1", 0, name, null, List.of(), null, 0, 1.0);
+        return new SampleOptions("127.0.0.1", 0, name, null, List.of(), null, 0, 1.0, null);
     }
 
     public SampleOptions withZipkinUrl(@Nullable URI url) {
-        return new SampleOptions(host, port, name, url, downstreamUrls, logFile, loadRps, sampleRate);
+        return new SampleOptions(host, port, name, url, downstreamUrls, logFile, loadRps, sampleRate, servicesFile);
     }
 
     /** These options with one more downstream service. */
     public SampleOptions withDownstreamUrl(URI url) {
         List<URI> urls = new ArrayList<>(downstreamUrls);
         urls.add(url);
-        return new SampleOptions(host, port, name, zipkinUrl, urls, logFile, loadRps, sampleRate);
+        return new SampleOptions(host, port, name, zipkinUrl, urls, logFile, loadRps, sampleRate, servicesFile);
+    }
+
+    public SampleOptions withServicesFile(@Nullable Path file) {
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, sampleRate, file);
     }
 
     public SampleOptions withLogFile(@Nullable Path file) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, file, loadRps, sampleRate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, file, loadRps, sampleRate, servicesFile);
     }
 
     public SampleOptions withLoadRps(double rps) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, rps, sampleRate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, rps, sampleRate, servicesFile);
     }
 
     public SampleOptions withSampleRate(double rate) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, rate);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, rate, servicesFile);
     }
 
     /**
@@ -84,12 +92,17 @@ public record SampleOptions(
      * @throws IllegalArgumentException naming the option and the problem
      */
     public static SampleOptions parse(String... args) {
-        SampleOptions options = named("sample-service");
-        boolean portGiven = false;
-        boolean nameGiven = false;
-        List<String> list = new ArrayList<>(List.of(args));
-        for (int i = 0; i < list.size(); i++) {
-            String arg = list.get(i);
+        String host = "127.0.0.1";
+        Integer port = null;
+        String name = null;
+        URI zipkin = null;
+        List<URI> downstream = new ArrayList<>();
+        Path logFile = null;
+        double loadRps = 0;
+        double sampleRate = 1.0;
+        Path servicesFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
@@ -101,42 +114,36 @@ public record SampleOptions(
                 value = arg.substring(eq + 1);
             } else {
                 key = arg.substring(2);
-                if (i + 1 >= list.size()) {
+                if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("--" + key + " needs a value");
                 }
-                value = list.get(++i);
+                value = args[++i];
             }
             String v = value.strip();
-            options = switch (key.toLowerCase(Locale.ROOT)) {
-                case "host" -> new SampleOptions(v.isEmpty() ? "127.0.0.1" : v, options.port, options.name,
-                        options.zipkinUrl, options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
-                case "port" -> {
-                    portGiven = true;
-                    yield new SampleOptions(options.host, integer(key, v), options.name, options.zipkinUrl,
-                            options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
-                }
-                case "name" -> {
-                    nameGiven = true;
-                    yield new SampleOptions(options.host, options.port, v, options.zipkinUrl,
-                            options.downstreamUrls, options.logFile, options.loadRps, options.sampleRate);
-                }
-                case "zipkin-url" -> options.withZipkinUrl(url(key, v));
-                case "downstream-url" -> {
+            switch (key.toLowerCase(Locale.ROOT)) {
+                case "host" -> host = v.isEmpty() ? "127.0.0.1" : v;
+                case "port" -> port = integer(key, v);
+                case "name" -> name = v;
+                case "zipkin-url" -> zipkin = url(key, v);
+                case "downstream-url" -> { // repeatable
                     URI url = url(key, v);
-                    yield url == null ? options : options.withDownstreamUrl(url); // repeatable
+                    if (url != null) {
+                        downstream.add(url);
+                    }
                 }
-                case "log-file" -> options.withLogFile(v.isEmpty() ? null : Path.of(v));
-                case "load-rps" -> options.withLoadRps(v.isEmpty() ? 0 : decimal(key, v));
-                case "sample-rate" -> options.withSampleRate(v.isEmpty() ? 1.0 : decimal(key, v));
+                case "log-file" -> logFile = v.isEmpty() ? null : Path.of(v);
+                case "load-rps" -> loadRps = v.isEmpty() ? 0 : decimal(key, v);
+                case "sample-rate" -> sampleRate = v.isEmpty() ? 1.0 : decimal(key, v);
+                case "config" -> servicesFile = v.isEmpty() ? null : Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option --" + key
                         + " (known: --port, --name, --host, --zipkin-url, --downstream-url, --log-file,"
-                        + " --load-rps, --sample-rate)");
-            };
+                        + " --load-rps, --sample-rate, --config)");
+            }
         }
-        if (!portGiven || !nameGiven) {
+        if (port == null || name == null) {
             throw new IllegalArgumentException("--port and --name are required");
         }
-        return options;
+        return new SampleOptions(host, port, name, zipkin, downstream, logFile, loadRps, sampleRate, servicesFile);
     }
 
     private static int integer(String key, String value) {

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,7 +70,14 @@ public final class SampleService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Faults faults = new Faults();
     private final RequestLog log;
-    private final @Nullable ZipkinReporter zipkin;
+    /** What tracing does now: from the command line, overridden by {@code services.yml} when it changes. */
+    private record ActiveTracing(ServicesFile.Tracing settings, @Nullable ZipkinReporter reporter) {
+    }
+
+    private volatile ActiveTracing tracing;
+    private final @Nullable Path servicesFile;
+    private final ScheduledExecutorService watcher;
+    private @Nullable FileTime servicesFileSeen; // guarded by this
     private final @Nullable HttpClient downstream;
     private @Nullable LoadGenerator load; // guarded by this
     private double loadRps;
@@ -98,7 +109,15 @@ public final class SampleService implements AutoCloseable {
                 .baseUnit("seconds")
                 .description("Latency added on purpose to shop requests (POST /admin/faults)").register(registry);
 
-        this.zipkin = options.zipkinUrl() == null ? null : new ZipkinReporter(options.zipkinUrl());
+        this.tracing = activate(new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate()));
+        Path defaultFile = Path.of("services.yml");
+        this.servicesFile = options.servicesFile() != null ? options.servicesFile()
+                : Files.isRegularFile(defaultFile) ? defaultFile.toAbsolutePath() : null;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "services-file-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.downstream = options.downstreamUrls().isEmpty() ? null : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -116,12 +135,17 @@ public final class SampleService implements AutoCloseable {
      */
     public static SampleService start(SampleOptions options) throws IOException {
         SampleService service = new SampleService(options);
+        if (service.servicesFile != null) {
+            service.rereadServicesFile();
+            service.watcher.scheduleWithFixedDelay(service::rereadServicesFile, 1, 1, TimeUnit.SECONDS);
+        }
         service.server.start();
         service.setLoad(options.loadRps());
         service.log.info("service=" + options.name() + " started on " + service.baseUrl()
-                + " zipkin=" + (options.zipkinUrl() == null ? "off" : options.zipkinUrl())
+                + " zipkin=" + (service.tracing.settings().zipkinUrl() == null ? "off" : service.tracing.settings().zipkinUrl())
                 + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
-                + " sampleRate=" + options.sampleRate() + " loadRps=" + options.loadRps());
+                + " sampleRate=" + service.tracing.settings().sampleRate() + " loadRps=" + options.loadRps()
+                + " config=" + (service.servicesFile == null ? "none" : service.servicesFile));
         return service;
     }
 
@@ -139,8 +163,10 @@ public final class SampleService implements AutoCloseable {
         setLoad(0);
         server.stop(0);
         executor.shutdownNow();
-        if (zipkin != null) {
-            zipkin.close();
+        watcher.shutdownNow();
+        ZipkinReporter reporter = tracing.reporter();
+        if (reporter != null) {
+            reporter.close();
         }
         if (downstream != null) {
             downstream.shutdownNow();
@@ -160,7 +186,7 @@ public final class SampleService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println("sample-service: " + e.getMessage());
             System.err.println("usage: SampleService --port P --name NAME [--zipkin-url URL] [--downstream-url URL]"
-                    + " [--log-file PATH] [--load-rps N] [--sample-rate 0..1] [--host 127.0.0.1]");
+                    + " [--log-file PATH] [--load-rps N] [--sample-rate 0..1] [--config services.yml] [--host 127.0.0.1]");
             System.exit(2);
             return;
         }
@@ -193,12 +219,13 @@ public final class SampleService implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         boolean shop = path.startsWith("/api/");
         String endpoint = switch (path) {
-            case "/health", "/metrics", "/admin/faults", "/admin/webhook", "/admin/load",
+            case "/health", "/metrics", "/admin/faults", "/admin/webhook", "/admin/load", "/admin/tracing",
                  "/api/products", "/api/orders", "/api/checkout", "/api/payments" -> path;
             default -> "NOT_FOUND"; // a fixed set of tag values, whatever paths clients try
         };
+        ActiveTracing tracingNow = tracing;
         TraceContext trace = TraceContext.serverSpan(
-                exchange.getRequestHeaders().getFirst("traceparent"), options.sampleRate());
+                exchange.getRequestHeaders().getFirst("traceparent"), tracingNow.settings().sampleRate());
         Reply reply;
         try {
             String body = readBody(exchange);
@@ -218,19 +245,19 @@ public final class SampleService implements AutoCloseable {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.getResponseHeaders().set("traceparent", trace.traceparent());
+        // recorded before the answer leaves, so whoever got the answer also finds it in metrics and logs
+        record(method, endpoint, shop, reply.status(), System.nanoTime() - start, startMicros, trace,
+                tracingNow.reporter());
         try (exchange; OutputStream out = exchange.getResponseBody()) {
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 out.write(bytes);
             }
-        } finally {
-            long nanos = System.nanoTime() - start;
-            record(method, endpoint, shop, reply.status(), nanos, startMicros, trace);
         }
     }
 
     private void record(String method, String endpoint, boolean shop, int status, long nanos, long startMicros,
-                        TraceContext trace) {
+                        TraceContext trace, @Nullable ZipkinReporter zipkin) {
         if (shop) {
             Timer.builder("http.server.requests")
                     .description("Shop requests (/api/*) served, by endpoint, method and status")
@@ -297,6 +324,7 @@ public final class SampleService implements AutoCloseable {
                 log.info("service=" + options.name() + " faults cleared");
                 yield Reply.json(200, faults.current().toJson());
             }
+            case "/admin/tracing GET" -> Reply.json(200, tracingJson());
             case "/admin/load GET" -> Reply.json(200, loadJson());
             case "/admin/load POST", "/admin/load PUT" -> {
                 setLoad(loadSetting(exchange.getRequestURI().getRawQuery(), body));
@@ -359,7 +387,7 @@ public final class SampleService implements AutoCloseable {
             return Reply.json(200, "{\"checkoutId\":\"chk-" + ids.incrementAndGet() + "\",\"payment\":\"local\"}");
         }
         for (URI base : options.downstreamUrls()) {
-            String failure = pay(downstream, URI.create(base + "/api/payments"), trace.child());
+            String failure = pay(downstream, URI.create(base + "/api/payments"), trace.child(), tracing.reporter());
             if (failure != null) {
                 checkoutsFailed.increment();
                 return Reply.error(502, "payment service " + base + " answered " + failure);
@@ -370,7 +398,8 @@ public final class SampleService implements AutoCloseable {
     }
 
     /** Calls one payment service; returns why it failed, or null when it accepted. */
-    private @Nullable String pay(HttpClient client, URI url, TraceContext call) throws InterruptedException {
+    private @Nullable String pay(HttpClient client, URI url, TraceContext call, @Nullable ZipkinReporter zipkin)
+            throws InterruptedException {
         long start = System.nanoTime();
         long startMicros = System.currentTimeMillis() * 1000;
         int status;
@@ -402,6 +431,50 @@ public final class SampleService implements AutoCloseable {
             return failure;
         }
         return status / 100 == 2 ? null : Integer.toString(status);
+    }
+
+    private static ActiveTracing activate(ServicesFile.Tracing settings) {
+        return new ActiveTracing(settings,
+                settings.zipkinUrl() == null ? null : new ZipkinReporter(settings.zipkinUrl()));
+    }
+
+    /** Applies {@code services.yml} when it changed since last seen; a broken file is reported and ignored. */
+    private synchronized void rereadServicesFile() {
+        Path file = servicesFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+            if (modified == null || modified.equals(servicesFileSeen)) {
+                return;
+            }
+            servicesFileSeen = modified;
+            ServicesFile.Tracing base = new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate());
+            ServicesFile.Tracing wanted = ServicesFile.read(file, options.name(), base);
+            ActiveTracing old = tracing;
+            if (wanted.equals(old.settings())) {
+                return;
+            }
+            tracing = activate(wanted);
+            if (old.reporter() != null) {
+                old.reporter().close();
+            }
+            log.info("service=" + options.name() + " tracing from " + file + ": zipkin="
+                    + (wanted.zipkinUrl() == null ? "off" : wanted.zipkinUrl()) + " sampleRate=" + wanted.sampleRate());
+        } catch (IOException | IllegalArgumentException e) {
+            log.info("service=" + options.name() + " WARN ignoring " + file + ": " + e.getMessage());
+        }
+    }
+
+    private String tracingJson() {
+        ActiveTracing now = tracing;
+        ZipkinReporter reporter = now.reporter();
+        return "{\"zipkinUrl\":" + Json.quote(now.settings().zipkinUrl() == null ? null : now.settings().zipkinUrl().toString())
+                + ",\"sampleRate\":" + now.settings().sampleRate()
+                + ",\"config\":" + Json.quote(servicesFile == null ? null : servicesFile.toString())
+                + ",\"sentSpans\":" + (reporter == null ? 0 : reporter.sentSpans())
+                + ",\"droppedSpans\":" + (reporter == null ? 0 : reporter.droppedSpans()) + "}";
     }
 
     /** Replaces the self-load with {@code rps} requests per second; 0 stops it. */

@@ -16,12 +16,12 @@ class SampleOptionsTest {
         SampleOptions options = SampleOptions.parse("--port", "8081", "--name=frontend",
                 "--zipkin-url", "http://127.0.0.1:9411/", "--downstream-url=http://127.0.0.1:8082",
                 "--downstream-url", "http://127.0.0.1:8083",
-                "--log-file", "logs/frontend.log", "--load-rps", "5", "--sample-rate=0.25");
+                "--log-file", "logs/frontend.log", "--load-rps", "5", "--sample-rate=0.25", "--config", "services.yml");
 
         assertThat(options).isEqualTo(new SampleOptions("127.0.0.1", 8081, "frontend",
                 URI.create("http://127.0.0.1:9411"),
                 List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8083")),
-                Path.of("logs/frontend.log"), 5, 0.25));
+                Path.of("logs/frontend.log"), 5, 0.25, Path.of("services.yml")));
     }
 
     @Test

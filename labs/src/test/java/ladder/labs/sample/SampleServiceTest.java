@@ -179,6 +179,42 @@ class SampleServiceTest {
     }
 
     @Test
+    void tracing_follows_the_services_file_and_its_later_changes() throws Exception {
+        FakeZipkinCollector zipkin = new FakeZipkinCollector();
+        started.add(zipkin);
+        Path file = dir.resolve("services.yml");
+        Files.writeString(file, "frontend:\n  tracing:\n    sample-rate: 1.0\n");
+        URI base = start(SampleOptions.named("frontend").withServicesFile(file)).baseUrl();
+
+        assertThat(get(base, "/admin/tracing").body()).contains("\"zipkinUrl\":null", "\"sampleRate\":1.0");
+
+        Files.writeString(file, "frontend:\n  tracing:\n    zipkin-url: " + zipkin.url() + "\n    sample-rate: 1.0\n"
+                + "backend:\n  tracing:\n    sample-rate: 0.0\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!get(base, "/admin/tracing").body().contains(zipkin.url().toString()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> traced = get(base, "/api/products");
+        String traceId = traced.headers().firstValue("traceparent").orElseThrow().split("-")[1];
+
+        assertThat(zipkin.awaitBodiesContaining(traceId, 1, Duration.ofSeconds(5)))
+                .contains("\"serviceName\":\"frontend\"");
+    }
+
+    @Test
+    void a_broken_services_file_is_reported_and_the_command_line_settings_stay() throws Exception {
+        Path file = dir.resolve("services.yml");
+        Path log = dir.resolve("shop.log");
+        Files.writeString(file, "shop:\n  tracing:\n    sample-rate: 7\n");
+        URI base = start(SampleOptions.named("shop").withSampleRate(0.5).withServicesFile(file).withLogFile(log)).baseUrl();
+
+        assertThat(get(base, "/admin/tracing").body()).contains("\"sampleRate\":0.5");
+        assertThat(Files.readString(log))
+                .contains("WARN ignoring " + file + ": " + file + ": shop.tracing.sample-rate: must be a number between 0.0 and 1.0, got '7'");
+    }
+
+    @Test
     void the_load_option_sends_shop_traffic_without_anyone_calling() throws Exception {
         URI base = start(SampleOptions.named("shop").withLoadRps(50)).baseUrl();
 
