@@ -1,0 +1,100 @@
+package ladder.labs.check;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+import ladder.labs.runtime.LabSession;
+import ladder.model.lab.LabPlaceholders;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What one attempt of a check may use: the session, the values captured by its needs, HTTP and JSON. */
+final class CheckContext {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Duration MAX_REQUEST = Duration.ofSeconds(10);
+
+    private final LabSession session;
+    private final HttpClient http;
+    private final Map<String, String> captured;
+    private final Instant deadline;
+
+    CheckContext(LabSession session, HttpClient http, Map<String, String> captured, Instant deadline) {
+        this.session = session;
+        this.http = http;
+        this.captured = captured;
+        this.deadline = deadline;
+    }
+
+    LabSession session() {
+        return session;
+    }
+
+    /** Replaces component and capture placeholders in a template (URL, body). */
+    String render(String template) {
+        return LabPlaceholders.renderCaptures(
+                LabPlaceholders.renderComponents(template, session.ports()), captured, value -> value);
+    }
+
+    /** Renders a regular expression template: captured values are matched literally. */
+    Pattern renderPattern(String template) {
+        String withComponents = LabPlaceholders.renderComponents(template, session.ports());
+        return Pattern.compile(LabPlaceholders.renderCaptures(withComponents, captured, Pattern::quote), Pattern.MULTILINE);
+    }
+
+    /** Sends a request; bounded by the check's remaining time. */
+    HttpResponse<String> send(String method, String url, @Nullable String body) throws IOException, InterruptedException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        Duration timeout = left.compareTo(MAX_REQUEST) > 0 ? MAX_REQUEST : left.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : left;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        if (body != null) {
+            request.header("Content-Type", body.stripLeading().startsWith("{") || body.stripLeading().startsWith("[")
+                    ? "application/json" : "text/plain");
+        }
+        request.method(method, publisher);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a JSON document. */
+    JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", url, null);
+        if (response.statusCode() / 100 != 2) {
+            // Prometheus answers a bad query with 400 and a JSON error: the caller reads it
+            if (response.body().stripLeading().startsWith("{")) {
+                return JSON.readTree(response.body());
+            }
+            throw new IOException(url + " answered status " + response.statusCode() + ": " + abbreviate(response.body(), 200));
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Why a request failed, in words ("connection refused by 127.0.0.1:9090"). */
+    static String describe(Exception e, String url) {
+        if (e instanceof ConnectException || (e.getCause() instanceof ConnectException)) {
+            return "nothing answers at " + url + " (connection refused): is the component running?";
+        }
+        if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+            return "no answer from " + url + " in time";
+        }
+        return "request to " + url + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    static String abbreviate(String text, int max) {
+        String flat = text.strip().replace("\n", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,212 @@
+package ladder.labs.check;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import ladder.labs.runtime.LabSession;
+import ladder.model.lab.CheckResult;
+import ladder.model.lab.CheckSpec;
+import ladder.model.lab.CheckStatus;
+import ladder.model.lab.HttpAction;
+
+/**
+ * Runs a lab's checks against a session. A check starts as soon as every check it needs has passed
+ * (so independent checks run in parallel) and is skipped, naming the need, when one did not. A check
+ * with {@code poll} is retried until it passes or its time-out; the result keeps the last attempt's
+ * observed and expected texts.
+ *
+ * <p>Meter: {@code ladder.labs.check.duration} (timer, tags lab, type, result).
+ */
+public final class CheckEngine {
+
+    private final MeterRegistry registry;
+    private final HttpClient http;
+
+    public CheckEngine(MeterRegistry registry) {
+        this.registry = registry;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** Runs every check of the session's lab. */
+    public CheckReport run(LabSession session) {
+        return run(session, result -> { });
+    }
+
+    /**
+     * Runs every check of the session's lab, telling {@code onResult} of each result as it comes.
+     */
+    public CheckReport run(LabSession session, Consumer<CheckResult> onResult) {
+        Instant begun = Instant.now();
+        List<CheckSpec> checks = session.definition().checks();
+        Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the loader guarantees needs form no cycle; order the checks so that needs come first
+            for (CheckSpec check : inNeedsOrder(checks)) {
+                List<CompletableFuture<CheckResult>> needs = check.needs().stream().map(futures::get).toList();
+                CompletableFuture<CheckResult> future = CompletableFuture
+                        .allOf(needs.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> {
+                            List<CheckResult> needResults = needs.stream().map(CompletableFuture::join).toList();
+                            CheckResult result = runOne(session, check, needResults);
+                            onResult.accept(result);
+                            return result;
+                        }, executor);
+                futures.put(check.id(), future);
+            }
+            List<CheckResult> results = new ArrayList<>();
+            for (CheckSpec check : checks) {
+                try {
+                    results.add(futures.get(check.id()).get());
+                } catch (ExecutionException e) {
+                    results.add(result(session, check, CheckStatus.ERROR, "the check engine failed: " + e.getCause(),
+                            "", Duration.ZERO, 0, Map.of()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    results.add(result(session, check, CheckStatus.ERROR, "interrupted", "", Duration.ZERO, 0, Map.of()));
+                }
+            }
+            return new CheckReport(results, Duration.between(begun, Instant.now()));
+        }
+    }
+
+    private static List<CheckSpec> inNeedsOrder(List<CheckSpec> checks) {
+        List<CheckSpec> ordered = new ArrayList<>();
+        List<CheckSpec> left = new ArrayList<>(checks);
+        while (!left.isEmpty()) {
+            boolean progressed = false;
+            for (CheckSpec check : List.copyOf(left)) {
+                if (check.needs().stream().allMatch(need -> ordered.stream().anyMatch(done -> done.id().equals(need)))) {
+                    ordered.add(check);
+                    left.remove(check);
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                throw new IllegalArgumentException("checks need each other in a circle or need unknown checks: "
+                        + left.stream().map(CheckSpec::id).toList());
+            }
+        }
+        return ordered;
+    }
+
+    private CheckResult runOne(LabSession session, CheckSpec check, List<CheckResult> needs) {
+        for (CheckResult need : needs) {
+            if (!need.passed()) {
+                return record(session, check, result(session, check, CheckStatus.SKIPPED,
+                        "skipped: it needs `" + need.checkId() + "`, which did not pass (" + need.status() + ")",
+                        "`" + need.checkId() + "` to pass first", Duration.ZERO, 0, Map.of()));
+            }
+        }
+        Map<String, String> captured = new HashMap<>();
+        needs.forEach(need -> captured.putAll(need.captured()));
+        Instant started = Instant.now();
+        Instant deadline = started.plus(check.timeout());
+        CheckContext context = new CheckContext(session, http, captured, deadline);
+        CheckEvaluator evaluator = CheckEvaluator.of(check.type());
+        Outcome outcome;
+        int attempts = 0;
+        try {
+            String refused = runActions(context, check.before(), "before");
+            if (refused != null) {
+                outcome = Outcome.error(refused, "every before-action to succeed");
+            } else {
+                while (true) {
+                    attempts++;
+                    outcome = attempt(evaluator, context);
+                    Instant now = Instant.now();
+                    if (outcome.status() == CheckStatus.PASS || check.poll() == null
+                            || now.plus(check.poll()).isAfter(deadline)) {
+                        break;
+                    }
+                    Thread.sleep(check.poll());
+                }
+                if (outcome.status() != CheckStatus.PASS && check.poll() != null) {
+                    outcome = new Outcome(outcome.status(), outcome.observed() + " (after " + attempts + " attempts in "
+                            + Duration.between(started, Instant.now()).toMillis() + " ms)", outcome.expected(), outcome.captured());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = Outcome.error("interrupted", "");
+        } finally {
+            String afterProblem = runActionsQuietly(context, check.after());
+            if (afterProblem != null) {
+                // the result stands; the learner should still know the clean-up failed
+                captured.put("__after", afterProblem);
+            }
+        }
+        String observed = outcome.observed() + (captured.containsKey("__after") ? "; after-action: " + captured.get("__after") : "");
+        return record(session, check, result(session, check, outcome.status(), observed, outcome.expected(),
+                Duration.between(started, Instant.now()), attempts, outcome.captured()));
+    }
+
+    private static Outcome attempt(CheckEvaluator evaluator, CheckContext context) throws InterruptedException {
+        try {
+            return evaluator.evaluate(context);
+        } catch (IllegalArgumentException e) {
+            return Outcome.error(e.getMessage() == null ? e.toString() : e.getMessage(), "");
+        } catch (RuntimeException e) {
+            return Outcome.error("the check could not be evaluated: " + e, "");
+        }
+    }
+
+    /** Sends the actions; the first failure, in words, or null when all succeeded. */
+    private static String runActions(CheckContext context, List<HttpAction> actions, String which) throws InterruptedException {
+        for (HttpAction action : actions) {
+            String url = context.render(action.url());
+            try {
+                HttpResponse<String> response = context.send(action.method(), url,
+                        action.body() == null ? null : context.render(action.body()));
+                if (response.statusCode() != action.expectedStatus()) {
+                    return which + "-action " + action.method() + " " + url + " got status " + response.statusCode()
+                            + " (expected " + action.expectedStatus() + "): " + CheckContext.abbreviate(response.body(), 160);
+                }
+            } catch (IOException e) {
+                return which + "-action " + action.method() + " failed: " + CheckContext.describe(e, url);
+            }
+        }
+        return null;
+    }
+
+    private static String runActionsQuietly(CheckContext context, List<HttpAction> actions) {
+        try {
+            return runActions(context, actions, "after");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static CheckResult result(LabSession session, CheckSpec check, CheckStatus status, String observed,
+            String expected, Duration duration, int attempts, Map<String, String> captured) {
+        return new CheckResult(check.id(), check.type().yamlName(), check.description(), status, observed, expected,
+                check.hint(), duration, attempts, captured);
+    }
+
+    private CheckResult record(LabSession session, CheckSpec check, CheckResult result) {
+        Timer.builder("ladder.labs.check.duration")
+                .description("Time a lab check took, polling included")
+                .tag("lab", session.definition().id())
+                .tag("type", check.type().yamlName())
+                .tag("result", result.status().name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .record(result.duration());
+        return result;
+    }
+}

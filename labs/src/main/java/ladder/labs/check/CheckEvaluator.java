@@ -1,0 +1,22 @@
+package ladder.labs.check;
+
+import ladder.model.lab.CheckType;
+
+/** Evaluates one attempt of one check type. Implementations catch their own I/O errors into an outcome. */
+interface CheckEvaluator {
+
+    Outcome evaluate(CheckContext context) throws InterruptedException;
+
+    static CheckEvaluator of(CheckType type) {
+        return switch (type) {
+            case CheckType.HttpProbe probe -> new HttpProbeCheck(probe);
+            case CheckType.PromQl promQl -> new PromQlCheck(promQl);
+            case CheckType.TargetUp targetUp -> new TargetUpCheck(targetUp);
+            case CheckType.AlertFiring alert -> new AlertFiringCheck(alert);
+            case CheckType.ConfigValid config -> new ConfigValidCheck(config);
+            case CheckType.TracePresent trace -> new TraceCheck(trace);
+            case CheckType.FileContains file -> new FileContainsCheck(file);
+            case CheckType.LogContains log -> new LogContainsCheck(log);
+        };
+    }
+}

@@ -1,0 +1,298 @@
+package ladder.labs.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ladder.labs.catalog.LabCatalog;
+import ladder.labs.catalog.LabDefinitionLoader;
+import ladder.labs.catalog.LabFolder;
+import ladder.labs.check.CheckEngine;
+import ladder.labs.check.CheckReport;
+import ladder.labs.runtime.ApplyResult;
+import ladder.labs.runtime.LabProgress;
+import ladder.labs.runtime.LabSession;
+import ladder.labs.runtime.LabStartException;
+import ladder.labs.runtime.ProcessLabRuntime;
+import ladder.labs.runtime.ProcessRuntimeSettings;
+import ladder.model.lab.CheckResult;
+import ladder.model.lab.InvalidLabException;
+import ladder.model.lab.LabDefinitionProblem;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar ladder-labs.jar list|validate|run ...}: the lab author's tool, and what the tests use.
+ * Exit codes: 0 every check passed (or the lab is valid), 1 a check did not pass, 2 usage or validation error.
+ */
+public final class LabsCli {
+
+    static final int OK = 0;
+    static final int CHECK_FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            usage: java -jar ladder-labs.jar <command>
+              list [--catalog DIR]                         the labs of a catalog (default labs/catalog), and which can run here
+              validate LAB_DIR...                          check lab folders (lab.yaml, instructions, files, solution)
+              run LAB_DIR [--solution] [--runtime process|docker] [--json] [--keep]
+                                                           start the lab, apply the solution if asked, run every check, stop
+            environment: LADDER_DATA_DIR (sessions go to $LADDER_DATA_DIR/labs/sessions, default ./data)
+            exit codes: 0 all passed / valid, 1 a check did not pass, 2 usage or validation error""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProcessRuntimeSettings settings;
+
+    LabsCli(PrintStream out, PrintStream err, ProcessRuntimeSettings settings) {
+        this.out = out;
+        this.err = err;
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        int code = new LabsCli(System.out, System.err, ProcessRuntimeSettings.defaults()).execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int execute(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        try {
+            return switch (args[0]) {
+                case "list" -> list(rest);
+                case "validate" -> validate(rest);
+                case "run" -> run(rest);
+                default -> usage("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private int usage(String problem) {
+        err.println(problem);
+        err.println(USAGE_TEXT);
+        return USAGE;
+    }
+
+    private int list(List<String> args) {
+        Path catalogDir = Path.of(option(args, "--catalog", "labs/catalog"));
+        rejectLeftovers(args);
+        List<LabCatalog.Entry> entries;
+        try {
+            entries = new LabCatalog(catalogDir, new LabDefinitionLoader()).entries();
+        } catch (IOException e) {
+            err.println("cannot read the catalog " + catalogDir + ": " + e.getMessage());
+            return USAGE;
+        }
+        if (entries.isEmpty()) {
+            out.println("no labs in " + catalogDir.toAbsolutePath());
+            return OK;
+        }
+        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, new SimpleMeterRegistry())) {
+            out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", "LAB", "RUNS HERE", "TOPICS", "TITLE");
+            for (LabCatalog.Entry entry : entries) {
+                if (entry.lab() == null) {
+                    out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", entry.directory().getFileName(), "INVALID", "-",
+                            "run: validate " + entry.directory());
+                    continue;
+                }
+                List<String> missing = runtime.missingComponents(entry.lab().definition());
+                out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", entry.lab().definition().id(),
+                        missing.isEmpty() ? "yes" : "no", String.join(",", entry.lab().definition().topics()),
+                        entry.lab().definition().title() + (missing.isEmpty() ? "" : " (cannot start: " + String.join(", ", missing) + ")"));
+            }
+        }
+        return OK;
+    }
+
+    private int validate(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("validate needs at least one lab folder");
+        }
+        int code = OK;
+        for (String dir : args) {
+            try {
+                LabFolder lab = new LabDefinitionLoader().load(Path.of(dir));
+                out.println(dir + ": valid (" + lab.definition().components().size() + " components, "
+                        + lab.definition().checks().size() + " checks)");
+            } catch (InvalidLabException e) {
+                err.println(dir + ": " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s"));
+                e.problems().forEach(problem -> err.println("  " + problem));
+                code = USAGE;
+            }
+        }
+        return code;
+    }
+
+    private int run(List<String> args) {
+        boolean solution = args.remove("--solution");
+        boolean json = args.remove("--json");
+        boolean keep = args.remove("--keep");
+        String runtimeName = option(args, "--runtime", "process");
+        if (args.size() != 1 || args.getFirst().startsWith("--")) {
+            throw new UsageException(args.isEmpty() ? "run needs a lab folder" : "unexpected arguments " + args);
+        }
+        if (runtimeName.equals("docker")) {
+            err.println("docker runtime not available here: this build has only the process runtime (--runtime process)");
+            return USAGE;
+        }
+        if (!runtimeName.equals("process")) {
+            throw new UsageException("unknown runtime '" + runtimeName + "' (known: process, docker)");
+        }
+        LabFolder lab;
+        try {
+            lab = new LabDefinitionLoader().load(Path.of(args.getFirst()));
+        } catch (InvalidLabException e) {
+            err.println(args.getFirst() + " is not a valid lab:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return USAGE;
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Instant begun = Instant.now();
+        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings.withKeepSessionFolders(keep), registry)) {
+            runtime.sweptLeftovers().forEach(line -> err.println("cleanup: " + line));
+            List<String> missing = runtime.missingComponents(lab.definition());
+            if (!missing.isEmpty()) {
+                err.println("lab " + lab.definition().id() + " cannot run here: the process runtime cannot start "
+                        + String.join(", ", missing));
+                return USAGE;
+            }
+            LabSession session;
+            try {
+                session = runtime.start(lab, progress -> err.println(describe(progress)));
+            } catch (LabStartException e) {
+                err.println("the lab did not start: " + e.getMessage());
+                return CHECK_FAILED;
+            }
+            Duration startToReady = Duration.between(begun, Instant.now());
+            try (session) {
+                ApplyResult applied = null;
+                Duration applyTime = Duration.ZERO;
+                if (solution) {
+                    Instant applyBegun = Instant.now();
+                    applied = session.apply(lab.solution());
+                    applyTime = Duration.between(applyBegun, Instant.now());
+                    err.println("solution: " + applied.message());
+                }
+                CheckReport report = new CheckEngine(registry).run(session);
+                if (keep) {
+                    err.println("session folder kept: " + session.workspace().getParent());
+                }
+                if (json) {
+                    printJson(lab, solution, applied, session, startToReady, applyTime, report, Duration.between(begun, Instant.now()));
+                } else {
+                    printTable(report);
+                }
+                return report.allPassed() ? OK : CHECK_FAILED;
+            }
+        }
+    }
+
+    private static String describe(LabProgress progress) {
+        return String.format(Locale.ROOT, "[%6d ms] %s", progress.elapsed().toMillis(), progress.message());
+    }
+
+    private void printTable(CheckReport report) {
+        for (CheckResult result : report.results()) {
+            out.printf(Locale.ROOT, "%-7s %-24s %s (%d ms)%n", result.status(), result.checkId(), result.description(),
+                    result.duration().toMillis());
+            if (!result.passed()) {
+                out.println("        saw:      " + indent(result.observed()));
+                out.println("        expected: " + indent(result.expected()));
+                out.println("        hint:     " + indent(result.hint()));
+            }
+        }
+        long passed = report.results().stream().filter(CheckResult::passed).count();
+        out.printf(Locale.ROOT, "%d of %d checks passed in %d ms%n", passed, report.results().size(), report.total().toMillis());
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n                  ");
+    }
+
+    private void printJson(LabFolder lab, boolean solution, ApplyResult applied, LabSession session, Duration startToReady,
+            Duration applyTime, CheckReport report, Duration total) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("lab", lab.definition().id());
+        document.put("runtime", "process");
+        document.put("solution", solution);
+        document.put("passed", report.allPassed());
+        if (applied != null) {
+            document.put("solutionApplied", applied.applied());
+            document.put("solutionMessage", applied.message());
+        }
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("startToReadyMs", startToReady.toMillis());
+        Map<String, Long> components = new LinkedHashMap<>();
+        session.readyTimes().forEach((name, took) -> components.put(name, took.toMillis()));
+        timings.put("componentsReadyMs", components);
+        timings.put("applySolutionMs", applyTime.toMillis());
+        timings.put("checksTotalMs", report.total().toMillis());
+        timings.put("totalMs", total.toMillis());
+        document.put("timings", timings);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (CheckResult result : report.results()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", result.checkId());
+            item.put("type", result.type());
+            item.put("description", result.description());
+            item.put("status", result.status().name());
+            item.put("observed", result.observed());
+            item.put("expected", result.expected());
+            item.put("hint", result.hint());
+            item.put("durationMs", result.duration().toMillis());
+            item.put("attempts", result.attempts());
+            results.add(item);
+        }
+        document.put("results", results);
+        ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        out.println(mapper.writeValueAsString(document));
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int index = args.indexOf(name);
+        if (index < 0) {
+            for (String arg : List.copyOf(args)) {
+                if (arg.startsWith(name + "=")) {
+                    args.remove(arg);
+                    return arg.substring(name.length() + 1);
+                }
+            }
+            return fallback;
+        }
+        if (index + 1 >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        String value = args.get(index + 1);
+        args.remove(index + 1);
+        args.remove(index);
+        return value;
+    }
+
+    private static void rejectLeftovers(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected arguments " + args);
+        }
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
