@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param sampleRate the share of new traces that are sampled (reported to Zipkin), 0.0 to 1.0
  * @param servicesFile a {@code services.yml} whose section for this service overrides the tracing options,
  *                   re-read when it changes; when not given, {@code services.yml} in the working directory
- *                   is used if it exists
+ *                   (watched even while it does not exist)
  */
 public record SampleOptions(
         String host,

@@ -75,7 +75,7 @@ public final class SampleService implements AutoCloseable {
     }
 
     private volatile ActiveTracing tracing;
-    private final @Nullable Path servicesFile;
+    private final Path servicesFile;
     private final ScheduledExecutorService watcher;
     private @Nullable FileTime servicesFileSeen; // guarded by this
     private final @Nullable HttpClient downstream;
@@ -110,9 +110,9 @@ public final class SampleService implements AutoCloseable {
                 .description("Latency added on purpose to shop requests (POST /admin/faults)").register(registry);
 
         this.tracing = activate(new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate()));
-        Path defaultFile = Path.of("services.yml");
-        this.servicesFile = options.servicesFile() != null ? options.servicesFile()
-                : Files.isRegularFile(defaultFile) ? defaultFile.toAbsolutePath() : null;
+        // watched even while absent: a lab's learner may create it later
+        this.servicesFile = (options.servicesFile() != null ? options.servicesFile() : Path.of("services.yml"))
+                .toAbsolutePath();
         this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "services-file-watcher");
             thread.setDaemon(true);
@@ -135,17 +135,15 @@ public final class SampleService implements AutoCloseable {
      */
     public static SampleService start(SampleOptions options) throws IOException {
         SampleService service = new SampleService(options);
-        if (service.servicesFile != null) {
-            service.rereadServicesFile();
-            service.watcher.scheduleWithFixedDelay(service::rereadServicesFile, 1, 1, TimeUnit.SECONDS);
-        }
+        service.rereadServicesFile();
+        service.watcher.scheduleWithFixedDelay(service::rereadServicesFile, 1, 1, TimeUnit.SECONDS);
         service.server.start();
         service.setLoad(options.loadRps());
         service.log.info("service=" + options.name() + " started on " + service.baseUrl()
                 + " zipkin=" + (service.tracing.settings().zipkinUrl() == null ? "off" : service.tracing.settings().zipkinUrl())
                 + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
                 + " sampleRate=" + service.tracing.settings().sampleRate() + " loadRps=" + options.loadRps()
-                + " config=" + (service.servicesFile == null ? "none" : service.servicesFile));
+                + " config=" + service.servicesFile + (Files.exists(service.servicesFile) ? "" : " (absent)"));
         return service;
     }
 
@@ -441,9 +439,6 @@ public final class SampleService implements AutoCloseable {
     /** Applies {@code services.yml} when it changed since last seen; a broken file is reported and ignored. */
     private synchronized void rereadServicesFile() {
         Path file = servicesFile;
-        if (file == null) {
-            return;
-        }
         try {
             FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
             if (modified == null || modified.equals(servicesFileSeen)) {
@@ -472,7 +467,7 @@ public final class SampleService implements AutoCloseable {
         ZipkinReporter reporter = now.reporter();
         return "{\"zipkinUrl\":" + Json.quote(now.settings().zipkinUrl() == null ? null : now.settings().zipkinUrl().toString())
                 + ",\"sampleRate\":" + now.settings().sampleRate()
-                + ",\"config\":" + Json.quote(servicesFile == null ? null : servicesFile.toString())
+                + ",\"config\":" + Json.quote(servicesFile.toString())
                 + ",\"sentSpans\":" + (reporter == null ? 0 : reporter.sentSpans())
                 + ",\"droppedSpans\":" + (reporter == null ? 0 : reporter.droppedSpans()) + "}";
     }
