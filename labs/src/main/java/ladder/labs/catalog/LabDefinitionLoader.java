@@ -163,8 +163,10 @@ public final class LabDefinitionLoader {
 
         List<CheckSpec> checks = new ArrayList<>();
         Map<String, String> checkPaths = new LinkedHashMap<>();
+        Map<String, YamlFields> checkFields = new HashMap<>();
         for (Map.Entry<String, Node> item : lab.items("checks", true)) {
-            CheckSpec check = check(file, item.getKey(), item.getValue(), byName, problems);
+            YamlFields fields = YamlFields.of(file, item.getKey(), item.getValue(), problems);
+            CheckSpec check = check(fields, byName);
             if (check == null) {
                 continue;
             }
@@ -173,13 +175,14 @@ public final class LabDefinitionLoader {
                         "'" + check.id() + "' is already the id of " + checkPaths.get(check.id())));
             } else {
                 checkPaths.put(check.id(), item.getKey());
+                checkFields.put(check.id(), fields);
                 checks.add(check);
             }
         }
         if (lab.has("checks") && checks.isEmpty() && problems.isEmpty()) {
             lab.problem("checks", "must list at least one check");
         }
-        checkNeeds(file, lab, checks, checkPaths, byName, problems);
+        checkNeeds(checks, checkPaths, checkFields, byName);
         lab.rejectUnknownFields(LAB_FIELDS);
         return new LabDefinition(
                 id == null ? "" : id,
@@ -234,9 +237,7 @@ public final class LabDefinitionLoader {
         return new ComponentSpec(name, kind, config, downstream, zipkin);
     }
 
-    private @Nullable CheckSpec check(
-            String file, String path, Node node, Map<String, ComponentSpec> components, List<LabDefinitionProblem> problems) {
-        YamlFields fields = YamlFields.of(file, path, node, problems);
+    private @Nullable CheckSpec check(YamlFields fields, Map<String, ComponentSpec> components) {
         String id = fields.string("id", true);
         if (id != null && !ID.matcher(id).matches()) {
             fields.problem(fields.field("id"), "'" + id + "' must be lower-case letters, digits and dashes");
@@ -250,8 +251,8 @@ public final class LabDefinitionLoader {
             fields.problem(fields.field("poll"), "is longer than the timeout (" + format(timeout) + "): the check could poll only once");
         }
         List<String> needs = fields.strings("needs", false);
-        List<HttpAction> before = actions(file, fields, "before", problems);
-        List<HttpAction> after = actions(file, fields, "after", problems);
+        List<HttpAction> before = actions(fields, "before");
+        List<HttpAction> after = actions(fields, "after");
         List<String> accepted = new ArrayList<>(
                 List.of("id", "type", "description", "hint", "timeout", "poll", "needs", "before", "after"));
         CheckType type = null;
@@ -332,17 +333,19 @@ public final class LabDefinitionLoader {
                 }
             };
         }
-        fields.rejectUnknownFields(accepted);
+        if (type != null) {
+            fields.rejectUnknownFields(accepted); // an unknown type's fields cannot be judged
+        }
         if (id == null || type == null) {
             return null;
         }
         return new CheckSpec(id, nonNull(description), nonNull(hint), timeout, poll, needs, before, after, type);
     }
 
-    private List<HttpAction> actions(String file, YamlFields check, String key, List<LabDefinitionProblem> problems) {
+    private List<HttpAction> actions(YamlFields check, String key) {
         List<HttpAction> actions = new ArrayList<>();
         for (Map.Entry<String, Node> item : check.items(key, false)) {
-            YamlFields fields = YamlFields.of(file, item.getKey(), item.getValue(), problems);
+            YamlFields fields = check.child(item.getKey(), item.getValue());
             String method = method(fields);
             String url = nonNull(fields.string("url", true));
             String body = fields.string("body", false);
@@ -422,25 +425,24 @@ public final class LabDefinitionLoader {
         }
     }
 
-    private void checkNeeds(String file, YamlFields lab, List<CheckSpec> checks, Map<String, String> paths,
-            Map<String, ComponentSpec> components, List<LabDefinitionProblem> problems) {
+    private void checkNeeds(List<CheckSpec> checks, Map<String, String> paths, Map<String, YamlFields> fieldsById,
+            Map<String, ComponentSpec> components) {
         Map<String, CheckSpec> byId = new LinkedHashMap<>();
         checks.forEach(check -> byId.put(check.id(), check));
         for (CheckSpec check : checks) {
             for (String need : check.needs()) {
                 if (need.equals(check.id())) {
-                    problems.add(new LabDefinitionProblem(file, lab.line(), paths.get(check.id()) + ".needs",
-                            "'" + need + "' is the check itself"));
+                    fieldsById.get(check.id()).problem(paths.get(check.id()) + ".needs", "'" + need + "' is the check itself");
                 } else if (!byId.containsKey(need)) {
-                    problems.add(new LabDefinitionProblem(file, lab.line(), paths.get(check.id()) + ".needs",
-                            "'" + need + "' is not the id of a check in this lab (known: " + String.join(", ", byId.keySet()) + ")"));
+                    fieldsById.get(check.id()).problem(paths.get(check.id()) + ".needs",
+                            "'" + need + "' is not the id of a check in this lab (known: " + String.join(", ", byId.keySet()) + ")");
                 }
             }
         }
         List<String> cycle = findCycle(byId);
         if (!cycle.isEmpty()) {
-            problems.add(new LabDefinitionProblem(file, lab.line(), paths.get(cycle.getFirst()) + ".needs",
-                    "checks need each other in a circle: " + String.join(" -> ", cycle)));
+            fieldsById.get(cycle.getFirst()).problem(paths.get(cycle.getFirst()) + ".needs",
+                    "checks need each other in a circle: " + String.join(" -> ", cycle));
             return;
         }
         for (CheckSpec check : checks) {
@@ -452,15 +454,15 @@ public final class LabDefinitionLoader {
                 String field = paths.get(check.id()) + "." + template.getKey();
                 for (LabPlaceholders.Reference reference : LabPlaceholders.componentReferences(template.getValue())) {
                     if (!components.containsKey(reference.component())) {
-                        problems.add(new LabDefinitionProblem(file, lab.line(), field, "placeholder ${" + reference.kind()
+                        fieldsById.get(check.id()).problem(field, "placeholder ${" + reference.kind()
                                 + ":" + reference.component() + "} names no component of this lab (known: "
-                                + String.join(", ", components.keySet()) + ")"));
+                                + String.join(", ", components.keySet()) + ")");
                     }
                 }
                 for (String capture : LabPlaceholders.captureReferences(template.getValue())) {
                     if (!available.contains(capture)) {
-                        problems.add(new LabDefinitionProblem(file, lab.line(), field, "placeholder ${" + capture
-                                + "} is captured by no check this one needs (a 'trace' check captures ${traceId})"));
+                        fieldsById.get(check.id()).problem(field, "placeholder ${" + capture
+                                + "} is captured by no check this one needs (a 'trace' check captures ${traceId})");
                     }
                 }
             }
@@ -476,6 +478,9 @@ public final class LabDefinitionLoader {
                 if (probe.body() != null) {
                     templates.put("body", probe.body());
                 }
+                if (probe.bodyContains() != null) {
+                    templates.put("body-contains", probe.bodyContains());
+                }
             }
             case CheckType.LogContains log -> templates.put("pattern", log.pattern());
             case CheckType.PromQl promQl -> templates.put("query", promQl.query());
@@ -483,9 +488,15 @@ public final class LabDefinitionLoader {
         }
         for (int i = 0; i < check.before().size(); i++) {
             templates.put("before[" + i + "].url", check.before().get(i).url());
+            if (check.before().get(i).body() != null) {
+                templates.put("before[" + i + "].body", check.before().get(i).body());
+            }
         }
         for (int i = 0; i < check.after().size(); i++) {
             templates.put("after[" + i + "].url", check.after().get(i).url());
+            if (check.after().get(i).body() != null) {
+                templates.put("after[" + i + "].body", check.after().get(i).body());
+            }
         }
         return templates;
     }

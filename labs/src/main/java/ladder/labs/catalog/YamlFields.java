@@ -51,6 +51,11 @@ final class YamlFields {
         return new YamlFields(file, path, node, problems);
     }
 
+    /** A nested mapping, reporting into the same problem list. */
+    YamlFields child(String childPath, Node childNode) {
+        return of(file, childPath, childNode, problems);
+    }
+
     String field(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -16,8 +16,9 @@ final class HttpProbeCheck implements CheckEvaluator {
     @Override
     public Outcome evaluate(CheckContext context) throws InterruptedException {
         String url = context.render(probe.url());
+        String bodyContains = probe.bodyContains() == null ? null : context.render(probe.bodyContains());
         String expected = probe.method() + " " + url + " answers status " + probe.expectedStatus()
-                + (probe.bodyContains() == null ? "" : " with a body containing '" + probe.bodyContains() + "'");
+                + (bodyContains == null ? "" : " with a body containing '" + bodyContains + "'");
         HttpResponse<String> response;
         try {
             response = context.send(probe.method(), url, probe.body() == null ? null : context.render(probe.body()));
@@ -26,7 +27,7 @@ final class HttpProbeCheck implements CheckEvaluator {
         }
         String observed = "status " + response.statusCode() + ", body '" + CheckContext.abbreviate(response.body(), 160) + "'";
         boolean statusOk = response.statusCode() == probe.expectedStatus();
-        boolean bodyOk = probe.bodyContains() == null || response.body().contains(probe.bodyContains());
+        boolean bodyOk = bodyContains == null || response.body().contains(bodyContains);
         return statusOk && bodyOk ? Outcome.pass(observed, expected) : Outcome.fail(observed, expected);
     }
 }

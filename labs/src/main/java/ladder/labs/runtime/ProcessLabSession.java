@@ -48,6 +48,7 @@ final class ProcessLabSession implements LabSession {
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> readyTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Object renderLock = new Object();
     private volatile boolean running;
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
@@ -185,7 +186,7 @@ final class ProcessLabSession implements LabSession {
             for (ComponentSpec component : List.copyOf(waiting)) {
                 Process process = processes.get(component.name());
                 if (process == null || !process.isAlive()) {
-                    String exit = process == null ? "" : " with exit code " + process.exitValue();
+                    String exit = process == null ? "" : " with code " + process.exitValue();
                     throw failed(component, component.name() + " exited" + exit + " before it was ready");
                 }
                 if (answers(url(component.name()) + readinessPath(component.kind()))) {
@@ -244,10 +245,9 @@ final class ProcessLabSession implements LabSession {
         if (!Files.isRegularFile(workspaceFile)) {
             return new ToolResult("(none)", 1, relative + " does not exist in the workspace");
         }
-        try {
-            LabWorkspace.render(workspace(), rendered(), ports);
-        } catch (IOException | IllegalArgumentException e) {
-            return new ToolResult("(render)", 1, "cannot render the workspace: " + e.getMessage());
+        String renderProblem = render();
+        if (renderProblem != null) {
+            return new ToolResult("(render)", 1, renderProblem);
         }
         Path file = renderedFile(relative);
         List<String> command = switch (tool) {
@@ -271,6 +271,18 @@ final class ProcessLabSession implements LabSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ToolResult(shown, 1, "interrupted");
+        }
+    }
+
+    /** Renders the workspace; checks may validate at the same time, so one render at a time. */
+    private @Nullable String render() {
+        synchronized (renderLock) {
+            try {
+                LabWorkspace.render(workspace(), rendered(), ports);
+                return null;
+            } catch (IOException | IllegalArgumentException e) {
+                return "cannot render the workspace: " + e.getMessage();
+            }
         }
     }
 
@@ -301,6 +313,11 @@ final class ProcessLabSession implements LabSession {
             return new ApplyResult(false, List.of(), "the session is not running");
         }
         progress("", LabProgress.Step.APPLYING, "validating the workspace");
+        // rendered first in any case: components without a config file (the sample service) watch their files
+        String renderProblem = render();
+        if (renderProblem != null) {
+            return new ApplyResult(false, List.of(), renderProblem);
+        }
         List<ToolResult> validations = new ArrayList<>();
         for (ComponentSpec component : lab.definition().components()) {
             if (component.config() == null) {
@@ -338,7 +355,7 @@ final class ProcessLabSession implements LabSession {
                 return new ApplyResult(false, validations, "interrupted");
             }
         }
-        String message = reloaded.isEmpty() ? "nothing to reload" : String.join(", ", reloaded) + " reloaded";
+        String message = reloaded.isEmpty() ? "workspace rendered, nothing to reload" : String.join(", ", reloaded) + " reloaded";
         progress("", LabProgress.Step.RELOADED, message);
         return new ApplyResult(true, validations, message);
     }

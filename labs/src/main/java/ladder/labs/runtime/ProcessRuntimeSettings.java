@@ -1,8 +1,10 @@
 package ladder.labs.runtime;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +53,7 @@ public record ProcessRuntimeSettings(
                 Path.of("/usr/bin/amtool"),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 findZipkinJar(),
-                System.getProperty("java.class.path"),
+                absoluteClasspath(System.getProperty("java.class.path", "")),
                 false);
     }
 
@@ -68,6 +70,14 @@ public record ProcessRuntimeSettings(
     public ProcessRuntimeSettings withKeepSessionFolders(boolean keep) {
         return new ProcessRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager,
                 nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+    }
+
+    /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
+    static String absoluteClasspath(String classpath) {
+        return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .toList());
     }
 
     /** The folder holding one folder and one pid file per session. */

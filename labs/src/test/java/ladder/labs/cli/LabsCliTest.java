@@ -1,0 +1,114 @@
+package ladder.labs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ladder.labs.TestLabs;
+import ladder.labs.runtime.ProcessRuntimeSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The lab author's CLI, run in-process against real prometheus and node-exporter. */
+class LabsCliTest {
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        LabsCli cli = new LabsCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ProcessRuntimeSettings.defaults().withDataDirectory(data));
+        return cli.execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_solution_passes_every_check_and_json_carries_results_and_timings() {
+        int code = run("run", TestLabs.nodeBasics().toString(), "--solution", "--json");
+
+        assertThat(code).as(out() + err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out());
+        assertThat(json.path("passed").asBoolean()).isTrue();
+        assertThat(json.path("solutionApplied").asBoolean()).isTrue();
+        assertThat(json.path("results")).hasSize(5).allSatisfy(result -> assertThat(result.path("status").asString()).isEqualTo("PASS"));
+        assertThat(json.path("timings").path("componentsReadyMs").propertyNames()).containsExactly("prometheus", "node-exporter");
+        assertThat(json.path("timings").has("startToReadyMs")).isTrue();
+        assertThat(json.path("timings").has("checksTotalMs")).isTrue();
+        assertThat(err()).contains("solution: prometheus reloaded").contains("stopped");
+    }
+
+    @Test
+    void the_starting_files_fail_the_checks_they_should_with_what_was_seen_and_the_hint() {
+        int code = run("run", TestLabs.nodeBasics().toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out())
+                .containsPattern("PASS +config-valid")
+                .containsPattern("FAIL +node-scraped")
+                .contains("saw:      no target in job `node`")
+                .contains("hint:     Add a scrape job named node")
+                .containsPattern("SKIPPED +cpu-rule")
+                .contains("skipped: it needs `node-scraped`")
+                .containsPattern("FAIL +rule-file")
+                .contains("2 of 5 checks passed");
+    }
+
+    @Test
+    void an_invalid_lab_is_refused_with_exit_code_2_and_every_problem() throws IOException {
+        Path lab = TestLabs.copyOfNodeBasics(data);
+        Files.writeString(lab.resolve("lab.yaml"), Files.readString(lab.resolve("lab.yaml")).replace("rung: ability", "rung: wizard"));
+
+        assertThat(run("validate", lab.toString())).isEqualTo(2);
+        assertThat(err()).contains("lab.yaml:6: rung: 'wizard' is not a rung of the ladder");
+        assertThat(run("run", lab.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void a_valid_lab_validates() {
+        assertThat(run("validate", TestLabs.nodeBasics().toString(), TestLabs.alertBasics().toString())).isZero();
+        assertThat(out()).contains("node-basics: valid (2 components, 5 checks)").contains("alert-basics: valid");
+    }
+
+    @Test
+    void the_docker_runtime_says_it_is_not_available_here() {
+        assertThat(run("run", TestLabs.nodeBasics().toString(), "--runtime", "docker")).isEqualTo(2);
+        assertThat(err()).contains("docker runtime not available here");
+    }
+
+    @Test
+    void list_shows_which_labs_run_here_and_which_are_invalid() throws IOException {
+        Path catalog = Files.createDirectories(data.resolve("catalog"));
+        TestLabs.copyOfNodeBasics(catalog);
+        Path broken = Files.createDirectories(catalog.resolve("broken"));
+        Files.writeString(broken.resolve("lab.yaml"), "id: broken\n");
+
+        assertThat(run("list", "--catalog", catalog.toString())).isZero();
+
+        assertThat(out()).containsPattern("node-basics +yes +metrics,linux +Scrape host metrics")
+                .containsPattern("broken +INVALID");
+    }
+
+    @Test
+    void usage_errors_exit_with_2() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("launch")).isEqualTo(2);
+        assertThat(run("run")).isEqualTo(2);
+        assertThat(err()).contains("unknown command 'launch'").contains("usage: java -jar ladder-labs.jar");
+    }
+}
