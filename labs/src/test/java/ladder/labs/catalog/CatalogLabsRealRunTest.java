@@ -162,6 +162,21 @@ class CatalogLabsRealRunTest {
     }
 
     @Test
+    void host_metrics_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("host-metrics", true));
+    }
+
+    @Test
+    void host_metrics_lab_starting_files_fail_the_scrape_and_rule_checks_saying_what_was_seen() {
+        assertStartingState(run("host-metrics", false),
+                expect("config-valid", PASS, "rules-valid", PASS, "node-scraped", FAIL, "cpu-utilisation", FAIL,
+                        "cpu-one-series-per-host", FAIL, "memory-available", FAIL),
+                Map.of("node-scraped", "no target in job `node`; jobs scraped: prometheus",
+                        "cpu-utilisation", "found 0 series",
+                        "memory-available", "found 0 series"));
+    }
+
+    @Test
     void tracing_lab_passes_every_check_with_its_solution() {
         assertAllPass(run("tracing", true));
     }
