@@ -123,8 +123,10 @@ public final class LabDefinitionLoader {
 
         List<ComponentSpec> components = new ArrayList<>();
         Map<String, String> componentPaths = new HashMap<>();
+        Map<String, YamlFields> componentFields = new HashMap<>();
         for (Map.Entry<String, Node> item : lab.items("components", true)) {
-            ComponentSpec component = component(file, item.getKey(), item.getValue(), problems);
+            YamlFields fields = lab.child(item.getKey(), item.getValue());
+            ComponentSpec component = component(fields);
             if (component == null) {
                 continue;
             }
@@ -134,6 +136,7 @@ public final class LabDefinitionLoader {
                                 + "; give each instance its own name"));
             } else {
                 componentPaths.put(component.name(), item.getKey());
+                componentFields.put(component.name(), fields);
                 components.add(component);
             }
         }
@@ -142,21 +145,21 @@ public final class LabDefinitionLoader {
         }
         Map<String, ComponentSpec> byName = new LinkedHashMap<>();
         components.forEach(component -> byName.put(component.name(), component));
-        for (int i = 0; i < components.size(); i++) {
-            ComponentSpec component = components.get(i);
+        for (ComponentSpec component : components) {
             String path = componentPaths.get(component.name());
+            YamlFields fields = componentFields.get(component.name());
             for (String downstream : component.downstream()) {
                 ComponentSpec target = byName.get(downstream);
                 if (target == null || target.kind() != ComponentKind.SAMPLE_SERVICE) {
-                    problems.add(new LabDefinitionProblem(file, lab.line(), path + ".downstream",
-                            "'" + downstream + "' is not a sample-service component of this lab"));
+                    fields.problem(path + ".downstream", "'" + downstream + "' is not a sample-service component of this lab");
+                } else if (downstream.equals(component.name())) {
+                    fields.problem(path + ".downstream", "'" + downstream + "' is the service itself");
                 }
             }
             if (component.zipkin() != null) {
                 ComponentSpec target = byName.get(component.zipkin());
                 if (target == null || target.kind() != ComponentKind.ZIPKIN) {
-                    problems.add(new LabDefinitionProblem(file, lab.line(), path + ".zipkin",
-                            "'" + component.zipkin() + "' is not a zipkin component of this lab"));
+                    fields.problem(path + ".zipkin", "'" + component.zipkin() + "' is not a zipkin component of this lab");
                 }
             }
         }
@@ -165,7 +168,7 @@ public final class LabDefinitionLoader {
         Map<String, String> checkPaths = new LinkedHashMap<>();
         Map<String, YamlFields> checkFields = new HashMap<>();
         for (Map.Entry<String, Node> item : lab.items("checks", true)) {
-            YamlFields fields = YamlFields.of(file, item.getKey(), item.getValue(), problems);
+            YamlFields fields = lab.child(item.getKey(), item.getValue());
             CheckSpec check = check(fields, byName);
             if (check == null) {
                 continue;
@@ -195,8 +198,7 @@ public final class LabDefinitionLoader {
                 checks);
     }
 
-    private @Nullable ComponentSpec component(String file, String path, Node node, List<LabDefinitionProblem> problems) {
-        YamlFields fields = YamlFields.of(file, path, node, problems);
+    private @Nullable ComponentSpec component(YamlFields fields) {
         String typeName = fields.string("type", true);
         ComponentKind kind = null;
         if (typeName != null) {

@@ -206,9 +206,10 @@ public final class LabsCli {
     }
 
     private void printTable(CheckReport report) {
+        int width = report.results().stream().mapToInt(result -> result.checkId().length()).max().orElse(10);
         for (CheckResult result : report.results()) {
-            out.printf(Locale.ROOT, "%-7s %-24s %s (%d ms)%n", result.status(), result.checkId(), result.description(),
-                    result.duration().toMillis());
+            out.printf(Locale.ROOT, "%-7s %-" + width + "s  %s (%d ms)%n", result.status(), result.checkId(),
+                    result.description(), result.duration().toMillis());
             if (!result.passed()) {
                 out.println("        saw:      " + indent(result.observed()));
                 out.println("        expected: " + indent(result.expected()));

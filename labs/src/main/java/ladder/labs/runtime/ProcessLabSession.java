@@ -290,7 +290,7 @@ final class ProcessLabSession implements LabSession {
     public ApplyResult apply(Path overlay) {
         try {
             LabWorkspace.copyInto(overlay, workspace());
-        } catch (IOException e) {
+        } catch (IOException | WorkspacePaths.UnsafePathException e) {
             return new ApplyResult(false, List.of(), "cannot copy the files: " + e.getMessage());
         }
         return reload();

@@ -184,6 +184,8 @@ class LabDefinitionLoaderTest {
                             hint: h
                             alert: Down
                         """, 10, "checks[0].alertmanager", "the lab has no alertmanager component for this check"),
+                Arguments.of("downstream that is no sample service", HEAD + "  - {type: sample-service, name: shop, downstream: [prometheus]}\nchecks:\n"
+                        + CHECK, 9, "components[2].downstream", "'prometheus' is not a sample-service component of this lab"),
                 Arguments.of("duplicate key", HEAD + "title: again\nchecks:\n" + CHECK, 9, "title", "is given twice"));
     }
 

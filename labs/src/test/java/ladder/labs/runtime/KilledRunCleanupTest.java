@@ -19,15 +19,40 @@ class KilledRunCleanupTest {
     @TempDir
     Path data;
 
-    @Test
-    void a_runtime_starting_after_a_killed_run_stops_its_processes_and_deletes_its_folder() throws Exception {
+    private Process startChildRun() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "ladder.labs.cli.LabsCli", "run", TestLabs.nodeBasics().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("child.log").toFile());
         builder.environment().put("LADDER_DATA_DIR", data.toString());
-        Process child = builder.start();
+        return builder.start();
+    }
+
+    @Test
+    void a_run_stopped_with_sigterm_stops_its_components_on_the_way_out() throws Exception {
+        Process child = startChildRun();
+        Path sessions = data.resolve("labs/sessions");
+        try {
+            List<ProcessHandle> started = awaitComponents(sessions, child);
+
+            child.destroy(); // SIGTERM: the runtime's shutdown hook runs
+            child.waitFor();
+
+            assertThat(started).noneMatch(ProcessHandle::isAlive);
+            assertThat(ProcessLeftovers.naming(sessions)).isEmpty();
+            try (Stream<Path> left = Files.list(sessions)) {
+                assertThat(left.toList()).as("session folder and pid file").isEmpty();
+            }
+        } finally {
+            child.destroyForcibly();
+            ProcessLeftovers.naming(data).forEach(ProcessTrees::stop);
+        }
+    }
+
+    @Test
+    void a_runtime_starting_after_a_killed_run_stops_its_processes_and_deletes_its_folder() throws Exception {
+        Process child = startChildRun();
         Path sessions = data.resolve("labs/sessions");
         try {
             List<ProcessHandle> started = awaitComponents(sessions, child);
