@@ -22,6 +22,11 @@ public final class TestLabs {
         return lab("alert-basics");
     }
 
+    /** {@code zipkin-basics}: Zipkin alone. */
+    public static Path zipkinBasics() {
+        return lab("zipkin-basics");
+    }
+
     private static Path lab(String id) {
         try {
             return Path.of(TestLabs.class.getResource("/labs/" + id + "/lab.yaml").toURI()).getParent();

@@ -392,6 +392,13 @@ public final class LabDefinitionLoader {
         return pattern;
     }
 
+    /** Renders a template with stand-in values, to judge its shape. */
+    private static String stubRender(String template) {
+        Map<String, Integer> ports = new HashMap<>();
+        LabPlaceholders.componentReferences(template).forEach(reference -> ports.put(reference.component(), 1));
+        return LabPlaceholders.renderCaptures(LabPlaceholders.renderComponents(template, ports), stubCaptures(template), v -> v);
+    }
+
     private static Map<String, String> stubCaptures(String text) {
         Map<String, String> stub = new HashMap<>();
         LabPlaceholders.captureReferences(text).forEach(name -> stub.put(name, "x"));
@@ -454,6 +461,10 @@ public final class LabDefinitionLoader {
             }
             for (Map.Entry<String, String> template : templates(check).entrySet()) {
                 String field = paths.get(check.id()) + "." + template.getKey();
+                if (template.getKey().endsWith("url") && !LoopbackUrls.isLoopback(stubRender(template.getValue()))) {
+                    fieldsById.get(check.id()).problem(field, "'" + template.getValue()
+                            + "' must point at a component of the lab (${url:NAME}/...) or at http://127.0.0.1");
+                }
                 for (LabPlaceholders.Reference reference : LabPlaceholders.componentReferences(template.getValue())) {
                     if (!components.containsKey(reference.component())) {
                         fieldsById.get(check.id()).problem(field, "placeholder ${" + reference.kind()

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
+import ladder.labs.catalog.LoopbackUrls;
 import ladder.labs.runtime.LabSession;
 import ladder.model.lab.LabPlaceholders;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,10 @@ final class CheckContext {
 
     /** Sends a request; bounded by the check's remaining time. */
     HttpResponse<String> send(String method, String url, @Nullable String body) throws IOException, InterruptedException {
+        if (!LoopbackUrls.isLoopback(url)) {
+            // the loader refuses such URLs; a captured value must not lead a check elsewhere either
+            throw new IllegalArgumentException("refusing " + url + ": checks only talk to the lab's components on 127.0.0.1");
+        }
         Duration left = Duration.between(Instant.now(), deadline);
         Duration timeout = left.compareTo(MAX_REQUEST) > 0 ? MAX_REQUEST : left.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : left;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);

@@ -22,6 +22,7 @@ import ladder.model.lab.CheckResult;
 import ladder.model.lab.CheckSpec;
 import ladder.model.lab.CheckStatus;
 import ladder.model.lab.HttpAction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a lab's checks against a session. A check starts as soon as every check it needs has passed
@@ -127,6 +128,7 @@ public final class CheckEngine {
         CheckEvaluator evaluator = CheckEvaluator.of(check.type());
         Outcome outcome;
         int attempts = 0;
+        String afterProblem;
         try {
             String refused = runActions(context, check.before(), "before");
             if (refused != null) {
@@ -135,9 +137,8 @@ public final class CheckEngine {
                 while (true) {
                     attempts++;
                     outcome = attempt(evaluator, context);
-                    Instant now = Instant.now();
                     if (outcome.status() == CheckStatus.PASS || check.poll() == null
-                            || now.plus(check.poll()).isAfter(deadline)) {
+                            || Instant.now().plus(check.poll()).isAfter(deadline)) {
                         break;
                     }
                     Thread.sleep(check.poll());
@@ -151,13 +152,10 @@ public final class CheckEngine {
             Thread.currentThread().interrupt();
             outcome = Outcome.error("interrupted", "");
         } finally {
-            String afterProblem = runActionsQuietly(context, check.after());
-            if (afterProblem != null) {
-                // the result stands; the learner should still know the clean-up failed
-                captured.put("__after", afterProblem);
-            }
+            afterProblem = runActionsQuietly(context, check.after());
         }
-        String observed = outcome.observed() + (captured.containsKey("__after") ? "; after-action: " + captured.get("__after") : "");
+        // the result stands when an after-action fails; the learner should still know the clean-up failed
+        String observed = outcome.observed() + (afterProblem == null ? "" : "; " + afterProblem);
         return record(session, check, result(session, check, outcome.status(), observed, outcome.expected(),
                 Duration.between(started, Instant.now()), attempts, outcome.captured()));
     }
@@ -173,9 +171,15 @@ public final class CheckEngine {
     }
 
     /** Sends the actions; the first failure, in words, or null when all succeeded. */
-    private static String runActions(CheckContext context, List<HttpAction> actions, String which) throws InterruptedException {
+    private static @Nullable String runActions(CheckContext context, List<HttpAction> actions, String which)
+            throws InterruptedException {
         for (HttpAction action : actions) {
-            String url = context.render(action.url());
+            String url;
+            try {
+                url = context.render(action.url());
+            } catch (IllegalArgumentException e) {
+                return which + "-action " + action.method() + " " + action.url() + ": " + e.getMessage();
+            }
             try {
                 HttpResponse<String> response = context.send(action.method(), url,
                         action.body() == null ? null : context.render(action.body()));
@@ -185,12 +189,14 @@ public final class CheckEngine {
                 }
             } catch (IOException e) {
                 return which + "-action " + action.method() + " failed: " + CheckContext.describe(e, url);
+            } catch (IllegalArgumentException e) {
+                return which + "-action " + action.method() + " " + url + ": " + e.getMessage();
             }
         }
         return null;
     }
 
-    private static String runActionsQuietly(CheckContext context, List<HttpAction> actions) {
+    private static @Nullable String runActionsQuietly(CheckContext context, List<HttpAction> actions) {
         try {
             return runActions(context, actions, "after");
         } catch (InterruptedException e) {

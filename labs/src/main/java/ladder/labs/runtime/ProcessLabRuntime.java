@@ -75,6 +75,23 @@ public final class ProcessLabRuntime implements LabRuntime {
         } catch (IOException e) {
             done.add("cannot list " + settings.sessionsDirectory() + ": " + e.getMessage());
         }
+        // class data sharing archives half-written by sessions that are gone (see ProcessLabSession)
+        Path cache = settings.dataDirectory().resolve("labs").resolve("cache");
+        if (Files.isDirectory(cache)) {
+            try (Stream<Path> entries = Files.list(cache)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    String[] parts = name.split("\\.");
+                    if (name.endsWith(".writing") && parts.length == 3
+                            && !Files.exists(SessionRecords.pidFile(settings.sessionsDirectory(), parts[1]))) {
+                        Files.deleteIfExists(entry);
+                        done.add("deleted unfinished archive " + entry);
+                    }
+                }
+            } catch (IOException e) {
+                done.add("cannot clean " + cache + ": " + e.getMessage());
+            }
+        }
         return done;
     }
 

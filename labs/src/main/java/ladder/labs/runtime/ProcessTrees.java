@@ -8,12 +8,16 @@ import java.util.concurrent.TimeUnit;
 /** Stops a process together with every process it started: politely first, then forcibly. */
 final class ProcessTrees {
 
-    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private ProcessTrees() {}
 
-    /** Stops the process and its descendants; returns once none of them is alive. */
-    static void stop(ProcessHandle process) {
+    /**
+     * Stops the process and its descendants; returns once none of them is alive.
+     *
+     * @return true when all stopped within the grace period, false when one had to be killed
+     */
+    static boolean stop(ProcessHandle process) {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process);
         all.forEach(ProcessHandle::destroy);
@@ -28,8 +32,10 @@ final class ProcessTrees {
                 // still alive after the grace period, or interrupted: killed below
             }
         }
+        boolean graceful = true;
         for (ProcessHandle handle : all) {
             if (handle.isAlive()) {
+                graceful = false;
                 handle.destroyForcibly();
                 try {
                     handle.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -38,5 +44,6 @@ final class ProcessTrees {
                 }
             }
         }
+        return graceful;
     }
 }

@@ -186,6 +186,9 @@ class LabDefinitionLoaderTest {
                         """, 10, "checks[0].alertmanager", "the lab has no alertmanager component for this check"),
                 Arguments.of("downstream that is no sample service", HEAD + "  - {type: sample-service, name: shop, downstream: [prometheus]}\nchecks:\n"
                         + CHECK, 9, "components[2].downstream", "'prometheus' is not a sample-service component of this lab"),
+                Arguments.of("probe of another host", HEAD + "checks:\n" + CHECK.replace("type: target-up", "type: http")
+                        .replace("job: node", "url: http://169.254.169.254/latest/meta-data"), 14, "checks[0].url",
+                        "must point at a component of the lab (${url:NAME}/...) or at http://127.0.0.1"),
                 Arguments.of("duplicate key", HEAD + "title: again\nchecks:\n" + CHECK, 9, "title", "is given twice"));
     }
 

@@ -183,6 +183,21 @@ class CheckEngineTest {
     }
 
     @Test
+    void a_failed_after_action_keeps_the_result_and_is_reported() {
+        try (HttpFixture fixture = new HttpFixture()) {
+            CheckSpec spec = new CheckSpec("clear", "d", "h", Duration.ofSeconds(10), null, List.of(), List.of(),
+                    List.of(new HttpAction("DELETE", fixture.url() + "/broken", null, 200)),
+                    new CheckType.HttpProbe("GET", fixture.url() + "/probe", null, 200, "ok"));
+
+            CheckResult result = only(List.of(spec), "clear");
+
+            assertThat(result.status()).isEqualTo(CheckStatus.PASS);
+            assertThat(result.observed()).endsWith("; after-action DELETE " + fixture.url()
+                    + "/broken got status 500 (expected 200): injected failure");
+        }
+    }
+
+    @Test
     void an_http_probe_to_nothing_says_nothing_answers() {
         CheckResult result = only(List.of(check("down", new CheckType.HttpProbe("GET", "http://127.0.0.1:1/health", null, 200, null),
                 List.of(), null, Duration.ofSeconds(3))), "down");
