@@ -362,7 +362,7 @@ final class ProcessLabSession implements LabSession {
 
     @Override
     public synchronized ApplyResult reload() {
-        if (!running) {
+        if (!running || stopped) {
             return new ApplyResult(false, List.of(), "the session is not running");
         }
         progress("", LabProgress.Step.APPLYING, "validating the workspace");
@@ -430,7 +430,6 @@ final class ProcessLabSession implements LabSession {
                 return;
             }
             stopped = true;
-            running = false;
         }
         progress("", LabProgress.Step.STOPPING, "stopping " + processes.size() + " processes");
         if (expiry != null) {
@@ -441,7 +440,11 @@ final class ProcessLabSession implements LabSession {
             all = new ArrayList<>(processes.entrySet());
         }
         Collections.reverse(all);
-        all.parallelStream().forEach(entry -> settleArchive(entry.getKey(), ProcessTrees.stop(entry.getValue().toHandle())));
+        try {
+            all.parallelStream().forEach(entry -> settleArchive(entry.getKey(), ProcessTrees.stop(entry.getValue().toHandle())));
+        } finally {
+            running = false; // only now: a session that says it is not running has no process left
+        }
         if (!settings.keepSessionFolders()) {
             SessionRecords.deleteTree(directory);
         }
