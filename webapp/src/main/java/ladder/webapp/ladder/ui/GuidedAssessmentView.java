@@ -12,7 +12,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -33,10 +32,10 @@ import ladder.webapp.ladder.Learner;
 /**
  * The guided assessment: every active topic, one at a time, in one sitting; then a summary and "ask for
  * review", which records all claims together. A topic left without a rung keeps the level it has.
+ * Not in the menu: learners reach it from their ladder and the home view.
  */
 @Route("ladder/guided")
 @PageTitle("Guided assessment · Ladder")
-@Menu(order = 11, title = "Guided assessment", icon = "CLIPBOARD_CHECK")
 @PermitAll
 class GuidedAssessmentView extends VerticalLayout {
 

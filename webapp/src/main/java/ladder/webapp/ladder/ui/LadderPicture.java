@@ -20,7 +20,7 @@ class LadderPicture extends Div {
         add(cell("kl-corner", "Topic"));
         for (Rung rung : Rung.values()) {
             Div head = cell("kl-head", "");
-            head.add(new Span(String.valueOf(rung.level())), new Span(rung.displayName().replace(" (know-how)", "")));
+            head.add(new Span(String.valueOf(rung.level())), new Span(rung.displayName().replace(" (know-how)", "").replace("Competitiveness", "Competitive\u00adness")));
             head.getElement().setAttribute("title", rung.displayName() + " (" + rung.adds() + "): " + rung.help());
             add(head);
         }

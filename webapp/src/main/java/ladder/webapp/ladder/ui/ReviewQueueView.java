@@ -124,6 +124,7 @@ class ReviewQueueView extends VerticalLayout {
             comment.setHelperText("Optional to confirm; required to adjust or decline. The learner sees it.");
             rung.setId("review-rung-" + key);
             rung.setLabel("Adjust to");
+            rung.setWidth("15rem");
             rung.setItems(Rung.values());
             rung.setItemLabelGenerator(LadderTexts::rung);
             rung.setValue(claim.rung().compareTo(Rung.lowest()) > 0
