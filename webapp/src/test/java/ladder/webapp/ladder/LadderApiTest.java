@@ -30,7 +30,7 @@ class LadderApiTest {
     @BeforeEach
     void people() {
         anonymous = Http.to(port);
-        ada = People.create(accounts, "ada", Role.LEARNER);
+        ada = People.create(accounts, "ada", Role.LEARNER); // a fresh learner per test: histories start empty
         bob = People.create(accounts, "bob", Role.LEARNER);
         mentor = People.create(accounts, "mia", Role.MENTOR);
     }

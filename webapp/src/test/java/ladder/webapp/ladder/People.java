@@ -19,9 +19,12 @@ final class People {
     private People() {
     }
 
-    /** Creates an account with these roles; returns its username, which is also its handle without the @. */
+    /**
+     * Creates an account with these roles; returns its username, which is also its handle without the @.
+     * Usernames start with "t": they sort after the accounts other tests look for in the accounts grid.
+     */
     static String create(AccountService accounts, String prefix, Role... roles) {
-        String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+        String username = "t" + prefix + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewAccount(username, "Name of " + username, "@" + username,
                 EnumSet.copyOf(List.of(roles)), PASSWORD));
         return username;
