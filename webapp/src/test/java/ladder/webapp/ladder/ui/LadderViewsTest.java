@@ -209,4 +209,41 @@ class LadderViewsTest extends SpringBrowserlessTest {
         assertThat(events.stream(GuidedAssessmentSubmitted.class).map(GuidedAssessmentSubmitted::handle)
                 .collect(Collectors.toList())).contains("@kguided");
     }
+
+    @Test
+    @WithMockUser(username = "kmentor", roles = "MENTOR")
+    void a_mentors_assessment_from_a_learners_ladder_is_confirmed_at_once() {
+        LadderView view = navigate("ladder/@klearner", LadderView.class);
+        assertThat(view.guided.isVisible()).isFalse();
+        assertThat(view.learnerPicker.getValue().handle()).isEqualTo("@klearner");
+        view.assessButtons.get("kubernetes").click();
+        roundTrip();
+        view.dialog.picker.rung.setValue(Rung.COMPETENCE);
+        assertThat(view.dialog.decision.getText()).startsWith("Stands at once");
+        test(view.dialog.save).click();
+
+        assertThat(classes(view.picture, "kubernetes", Rung.COMPETENCE)).contains("kl-filled");
+        assertThat(text(view.topicDetails.get("kubernetes"))).contains("@kmentor (mentor) claimed 7 · Competence",
+                "confirmed at once");
+    }
+
+    @Test
+    @WithMockUser(username = "kmentor", roles = "MENTOR")
+    void a_mentor_adjusts_a_claim_only_with_a_comment() {
+        account("kadjust", Role.LEARNER);
+        WithOther.claim(ladder, "kadjust");
+        ReviewQueueView queue = navigate(ReviewQueueView.class);
+        ReviewQueueView.ReviewCard card = queue.cards.get("kadjust-incident-response");
+        card.rung.setValue(Rung.ABILITY);
+        test(card.adjust).click();
+        assertThat(card.error.getText()).contains("Say why");
+        assertThat(queue.cards).containsKey("kadjust-incident-response");
+
+        card.comment.setValue("you followed the runbook; leading comes next");
+        test(card.adjust).click();
+        assertThat(queue.cards).doesNotContainKey("kadjust-incident-response");
+        var level = ladder.ladder("@kadjust").topic("incident-response").orElseThrow();
+        assertThat(level.confirmed()).isEqualTo(Rung.ABILITY);
+        assertThat(level.history().getLast().reviewComment()).isEqualTo("you followed the runbook; leading comes next");
+    }
 }
