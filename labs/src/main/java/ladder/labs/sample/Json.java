@@ -1,0 +1,86 @@
+package ladder.labs.sample;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The little JSON the sample service writes and reads, without a JSON library on its class path. */
+final class Json {
+
+    private Json() {
+    }
+
+    static String quote(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String object(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder("{");
+        fields.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(quote(key)).append(':');
+            if (value instanceof Number || value instanceof Boolean) {
+                out.append(value);
+            } else if (value instanceof RawJson raw) {
+                out.append(raw.json());
+            } else {
+                out.append(quote(value == null ? null : value.toString()));
+            }
+        });
+        return out.append('}').toString();
+    }
+
+    /** JSON text inserted as it is, for values that are already JSON. */
+    record RawJson(String json) {
+    }
+
+    /**
+     * Reads a JSON object (JSON is YAML, and SnakeYAML's safe constructor builds only maps, lists and scalars).
+     *
+     * @throws IllegalArgumentException when the text is not a JSON object
+     */
+    static Map<?, ?> parseObject(String text) {
+        if (text.isBlank()) {
+            return Map.of();
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024);
+        options.setMaxAliasesForCollections(0);
+        Object parsed;
+        try {
+            parsed = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (parsed instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new IllegalArgumentException("expected a JSON object like {\"errorRate\":0.5,\"latencyMs\":200}");
+    }
+}

@@ -1,0 +1,112 @@
+package ladder.labs.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The optional {@code services.yml} that configures the instances' tracing from a lab's workspace, since
+ * the lab runtime starts every sample service with the same fixed command line. One section per service
+ * name; a service without a section keeps its command-line settings:
+ *
+ * <pre>{@code
+ * frontend:
+ *   tracing:
+ *     zipkin-url: http://127.0.0.1:9411   # empty or absent: no spans sent
+ *     sample-rate: 1.0                    # share of new traces sampled, 0.0 to 1.0
+ * }</pre>
+ */
+final class ServicesFile {
+
+    private static final Set<String> SERVICE_KEYS = Set.of("tracing");
+    private static final Set<String> TRACING_KEYS = Set.of("zipkin-url", "sample-rate");
+
+    /** The tracing settings for one service. */
+    record Tracing(@Nullable URI zipkinUrl, double sampleRate) {
+    }
+
+    private ServicesFile() {
+    }
+
+    /**
+     * The tracing of {@code service} as {@code file} sets it over {@code base}.
+     *
+     * @throws IllegalArgumentException naming the file, the field and the problem
+     */
+    static Tracing read(Path file, String service, Tracing base) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024);
+        options.setMaxAliasesForCollections(0);
+        Object parsed;
+        try {
+            parsed = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (parsed == null) {
+            return base;
+        }
+        if (!(parsed instanceof Map<?, ?> services)) {
+            throw new IllegalArgumentException(file + ": expected a map of service names, like 'frontend: {tracing: {...}}'");
+        }
+        Object section = services.get(service);
+        if (section == null) {
+            return base;
+        }
+        String at = file + ": " + service;
+        Map<?, ?> fields = map(section, at);
+        unknown(fields, SERVICE_KEYS, at);
+        Object tracingSection = fields.get("tracing");
+        if (tracingSection == null) {
+            return base;
+        }
+        Map<?, ?> tracing = map(tracingSection, at + ".tracing");
+        unknown(tracing, TRACING_KEYS, at + ".tracing");
+        URI zipkin = base.zipkinUrl();
+        if (tracing.containsKey("zipkin-url")) {
+            Object value = tracing.get("zipkin-url");
+            String text2 = value == null ? "" : value.toString().strip();
+            try {
+                zipkin = SampleOptions.parse("--port", "0", "--name", service, "--zipkin-url", text2).zipkinUrl();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ".tracing.zipkin-url: " + e.getMessage().replace("--zipkin-url ", ""));
+            }
+        }
+        double rate = base.sampleRate();
+        if (tracing.containsKey("sample-rate")) {
+            Object value = tracing.get("sample-rate");
+            if (!(value instanceof Number number) || !(number.doubleValue() >= 0 && number.doubleValue() <= 1)) {
+                throw new IllegalArgumentException(at + ".tracing.sample-rate: must be a number between 0.0 and 1.0, got '"
+                        + value + "'");
+            }
+            rate = number.doubleValue();
+        }
+        return new Tracing(zipkin, rate);
+    }
+
+    private static Map<?, ?> map(Object value, String at) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new IllegalArgumentException(at + ": expected a map, got '" + value + "'");
+    }
+
+    private static void unknown(Map<?, ?> map, Set<String> known, String at) {
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(at + "." + key + ": unknown field (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package ladder.labs.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ladder.labs.check.CheckEngine;
+import ladder.labs.check.CheckReport;
+import ladder.labs.runtime.ApplyResult;
+import ladder.labs.runtime.LabSession;
+import ladder.labs.runtime.ProcessLabRuntime;
+import ladder.labs.runtime.ProcessRuntimeSettings;
+import ladder.model.lab.CheckResult;
+import ladder.model.lab.CheckStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real-lab tests: every lab of {@code labs/catalog} started on the process runtime with real Prometheus,
+ * Alertmanager, Zipkin and sample services, its checks run by the engine. With the reference solution every
+ * check passes; with the starting files the checks that should fail fail, each with its hint and a reason
+ * naming what it saw. Run only these: {@code -Dgroups=real-lab}.
+ */
+@Tag("real-lab")
+class CatalogLabsRealRunTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    /** The check results of one run, by check id. */
+    private Map<String, CheckResult> run(String labId, boolean solution) {
+        LabFolder lab = new LabDefinitionLoader().load(Path.of("catalog", labId));
+        ProcessRuntimeSettings settings = ProcessRuntimeSettings.defaults().withDataDirectory(dataDir);
+        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, registry);
+             LabSession session = runtime.start(lab, progress -> { })) {
+            if (solution) {
+                ApplyResult applied = session.apply(lab.solution());
+                assertThat(applied.applied()).as("solution applied: %s", applied.message()).isTrue();
+            }
+            CheckReport report = new CheckEngine(registry).run(session);
+            Map<String, CheckResult> results = new LinkedHashMap<>();
+            report.results().forEach(result -> results.put(result.checkId(), result));
+            assertThat(results.keySet()).as("every check of %s reported", labId)
+                    .containsExactlyElementsOf(lab.definition().checks().stream().map(check -> check.id()).toList());
+            return results;
+        }
+    }
+
+    @AfterEach
+    void no_lab_process_is_left() throws InterruptedException {
+        String folder = dataDir.toAbsolutePath().toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses()
+                    .filter(ProcessHandle::isAlive)
+                    .map(process -> process.info().commandLine().orElse(""))
+                    .filter(command -> command.contains(folder))
+                    .toList();
+            if (!left.isEmpty()) {
+                Thread.sleep(200);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertThat(left).as("processes still running from " + folder).isEmpty();
+    }
+
+    private static String statuses(Map<String, CheckResult> results) {
+        return results.values().stream()
+                .map(r -> r.checkId() + "=" + r.status() + " (" + r.observed() + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static void assertAllPass(Map<String, CheckResult> results) {
+        assertThat(results.values()).as(statuses(results)).allSatisfy(
+                result -> assertThat(result.status()).as(result.checkId()).isEqualTo(CheckStatus.PASS));
+    }
+
+    /** Asserts each check's status and, for those not passing, a hint and the text it saw. */
+    private static void assertStartingState(Map<String, CheckResult> results, Map<String, CheckStatus> expected,
+                                            Map<String, String> observedContains) {
+        Map<String, CheckStatus> actual = new LinkedHashMap<>();
+        results.forEach((id, result) -> actual.put(id, result.status()));
+        assertThat(actual).as(statuses(results)).isEqualTo(expected);
+        for (CheckResult result : results.values()) {
+            if (result.status() != CheckStatus.PASS) {
+                assertThat(result.hint()).as("hint of " + result.checkId()).isNotBlank();
+                assertThat(result.observed()).as("observed of " + result.checkId()).isNotBlank();
+            }
+        }
+        observedContains.forEach((id, text) ->
+                assertThat(results.get(id).observed()).as("what " + id + " saw").contains(text));
+    }
+
+    private static Map<String, CheckStatus> expect(Object... idsAndStatuses) {
+        Map<String, CheckStatus> map = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndStatuses.length; i += 2) {
+            map.put((String) idsAndStatuses[i], (CheckStatus) idsAndStatuses[i + 1]);
+        }
+        return map;
+    }
+
+    private static final CheckStatus PASS = CheckStatus.PASS;
+    private static final CheckStatus FAIL = CheckStatus.FAIL;
+    private static final CheckStatus SKIPPED = CheckStatus.SKIPPED;
+
+    @Test
+    void metrics_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("metrics", true));
+    }
+
+    @Test
+    void metrics_lab_starting_files_fail_the_scrape_label_and_rule_checks_saying_what_was_seen() {
+        assertStartingState(run("metrics", false),
+                expect("config-valid", PASS, "rules-valid", PASS, "shop-has-traffic", PASS,
+                        "shop-scraped", FAIL, "service-label", FAIL, "rate-rule", FAIL, "p95-rule", FAIL,
+                        "p95-from-histogram", FAIL),
+                Map.of("shop-scraped", "no target in job `shop`",
+                        "service-label", "found 0 series",
+                        "rate-rule", "found 0 series",
+                        "p95-from-histogram", "no match in rules.yml"));
+    }
+
+    @Test
+    void alerting_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("alerting", true));
+    }
+
+    @Test
+    void alerting_lab_starting_files_fail_the_rule_and_routing_checks_saying_what_was_seen() {
+        assertStartingState(run("alerting", false),
+                expect("prometheus-config-valid", PASS, "alert-rules-valid", PASS, "alertmanager-config-valid", PASS,
+                        "alert-waits", FAIL, "prometheus-sends-to-alertmanager", FAIL, "alert-fires", FAIL,
+                        "team-notified", SKIPPED),
+                Map.of("alert-waits", "no match in alerts.yml",
+                        "prometheus-sends-to-alertmanager", "\"activeAlertmanagers\":[]",
+                        "alert-fires", "no active alert in Alertmanager"));
+    }
+
+    @Test
+    void slo_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("slo", true));
+    }
+
+    @Test
+    void slo_lab_starting_files_fail_the_recording_and_burn_rate_checks_saying_what_was_seen() {
+        assertStartingState(run("slo", false),
+                expect("rules-valid", PASS, "shop-has-traffic", PASS, "error-ratios-recorded", FAIL,
+                        "fast-burn-rule", FAIL, "slow-burn-rule", FAIL, "fast-burn-pages", SKIPPED,
+                        "slow-burn-tickets", SKIPPED),
+                Map.of("error-ratios-recorded", "ratio_rate5s",
+                        "fast-burn-rule", "\"rules\":[]"));
+    }
+
+    @Test
+    void host_metrics_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("host-metrics", true));
+    }
+
+    @Test
+    void host_metrics_lab_starting_files_fail_the_scrape_and_rule_checks_saying_what_was_seen() {
+        assertStartingState(run("host-metrics", false),
+                expect("config-valid", PASS, "rules-valid", PASS, "node-scraped", FAIL, "cpu-utilisation", FAIL,
+                        "cpu-one-series-per-host", FAIL, "memory-available", FAIL),
+                Map.of("node-scraped", "no target in job `node`; jobs scraped: prometheus",
+                        "cpu-utilisation", "found 0 series",
+                        "memory-available", "found 0 series"));
+    }
+
+    @Test
+    void tracing_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("tracing", true));
+    }
+
+    @Test
+    void tracing_lab_starting_files_fail_the_backend_sampling_and_trace_checks_saying_what_was_seen() {
+        assertStartingState(run("tracing", false),
+                expect("services-file", FAIL, "frontend-reports", PASS, "backend-reports", FAIL,
+                        "frontend-samples-everything", FAIL, "trace-spans-both", FAIL,
+                        "backend-log-has-trace", SKIPPED),
+                Map.of("services-file", "no match in services.yml",
+                        "backend-reports", "\"zipkinUrl\":null",
+                        "frontend-samples-everything", "\"sampleRate\":0.0",
+                        "trace-spans-both", "no trace of service `frontend`"));
+    }
+}
