@@ -98,6 +98,30 @@ final class BenchReport {
             }
         });
 
+        md.append("\nEngine, each check (they run in parallel unless one `needs` another): duration, polling included, "
+                + "and attempts (median).\n\n");
+        md.append("| lab | check (type) | engine duration | attempts |\n");
+        md.append("|---|---|---|---|\n");
+        runs.forEach((lab, list) -> {
+            for (String check : stepNames(list, Mode.ENGINE)) {
+                md.append("| ").append(lab).append(" | ").append(check)
+                        .append(" | ").append(spread(list, Mode.ENGINE, run -> run.stepMs().getOrDefault(check, -1L)).text())
+                        .append(" | ").append(spread(list, Mode.ENGINE, run -> run.attempts().getOrDefault(check, -1)).median())
+                        .append(" |\n");
+            }
+        });
+
+        md.append("\nBy hand, each step of the checks' equivalent (one after the other).\n\n");
+        md.append("| lab | by-hand step | duration |\n");
+        md.append("|---|---|---|\n");
+        runs.forEach((lab, list) -> {
+            for (String step : stepNames(list, Mode.HAND)) {
+                md.append("| ").append(lab).append(" | ").append(step.replace("|", "\\|"))
+                        .append(" | ").append(spread(list, Mode.HAND, run -> run.stepMs().getOrDefault(step, -1L)).text())
+                        .append(" |\n");
+            }
+        });
+
         List<String> problems = new ArrayList<>();
         runs.forEach((lab, list) -> list.stream().filter(run -> !run.passed()).forEach(run -> problems.add(
                 lab + ", " + run.mode().name().toLowerCase(Locale.ROOT) + ", round " + run.round() + ": " + run.problem())));
@@ -107,6 +131,12 @@ final class BenchReport {
             problems.forEach(problem -> md.append("- did not pass (left out of the figures): ").append(problem.replace('\n', ' ')).append('\n'));
         }
         return md.toString();
+    }
+
+    private static Set<String> stepNames(List<Run> runs, Mode mode) {
+        Set<String> names = new LinkedHashSet<>();
+        runs.stream().filter(run -> run.mode() == mode && run.passed()).forEach(run -> names.addAll(run.stepMs().keySet()));
+        return names;
     }
 
     static Spread spread(List<Run> runs, Mode mode, ToLongFunction<Run> value) {

@@ -52,6 +52,7 @@ final class HandChecks {
     private final Duration poll;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = JsonMapper.builder().build();
+    private final Map<String, Long> steps = new java.util.LinkedHashMap<>();
 
     HandChecks(ProcessRuntimeSettings settings, Duration poll) {
         this.settings = settings;
@@ -126,7 +127,16 @@ final class HandChecks {
         String traces = stack.url("zipkin") + "/api/v2/traces?serviceName=frontend&lookback=900000&limit=100";
         String traceId = hand.await("a trace of frontend and backend", () -> hand.traceSpanning(traces, Set.of("frontend", "backend")));
         Pattern line = Pattern.compile("service=backend traceId=" + traceId + " spanId=[0-9a-f]{16} method=POST endpoint=/api/payments");
-        hand.await("the backend log line of trace " + traceId, () -> hand.logMatch(stack.log("backend"), line));
+        hand.await("the backend log line of that trace", () -> hand.logMatch(stack.log("backend"), line));
+    }
+
+    /** How long each step took, in order, named by what it did (ports left out). */
+    Map<String, Long> steps() {
+        return java.util.Collections.unmodifiableMap(steps);
+    }
+
+    private void step(String name, Instant began) {
+        steps.merge(name.replaceAll("http://127\\.0\\.0\\.1:\\d+", ""), Duration.between(began, Instant.now()).toMillis(), Long::sum);
     }
 
     private static ProcessRuntimeSettings settings(HandChecks hand) {
@@ -136,6 +146,7 @@ final class HandChecks {
     // ---- the by-hand tools: what curl, grep and a sleep loop do ----
 
     private void tool(HandStack stack, String... command) throws IOException, InterruptedException {
+        Instant began = Instant.now();
         Process process = new ProcessBuilder(command).directory(stack.rendered().toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
@@ -143,15 +154,19 @@ final class HandChecks {
             HandStack.stopTree(process);
             throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8).strip());
         }
+        step(Path.of(command[0]).getFileName() + " " + String.join(" ", List.of(command).subList(1, command.length)), began);
     }
 
     private void fileMatches(Path file, String regex) throws IOException {
+        Instant began = Instant.now();
         if (!Pattern.compile(regex).matcher(Files.readString(file)).find()) {
             throw new IOException(file.getFileName() + " does not match " + regex);
         }
+        step("grep " + file.getFileName(), began);
     }
 
     private void send(String method, String url, String body) throws IOException, InterruptedException {
+        Instant began = Instant.now();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -161,6 +176,7 @@ final class HandChecks {
         if (status != 200) {
             throw new IOException(method + " " + url + " answered " + status);
         }
+        step(method + " " + url, began);
     }
 
     private Optional<String> get(String url) throws InterruptedException {
@@ -217,10 +233,12 @@ final class HandChecks {
     }
 
     private <T> T await(String what, Attempt<T> attempt) throws IOException, InterruptedException {
-        Instant giveUp = Instant.now().plus(WAIT);
+        Instant began = Instant.now();
+        Instant giveUp = began.plus(WAIT);
         while (true) {
             Optional<T> found = attempt.once();
             if (found.isPresent()) {
+                step("wait for " + what, began);
                 return found.get();
             }
             if (Instant.now().isAfter(giveUp)) {

@@ -42,7 +42,7 @@ public final class LabsBenchmark {
 
     /** One run of one lab; {@code problem} is null when every check (or by-hand step) passed. */
     record Run(Mode mode, int round, long startToReadyMs, Map<String, Long> readyMs, long applyMs, long checksMs,
-               long totalMs, @Nullable String problem) {
+               long totalMs, Map<String, Long> stepMs, Map<String, Integer> attempts, @Nullable String problem) {
         boolean passed() {
             return problem == null;
         }
@@ -135,7 +135,7 @@ public final class LabsBenchmark {
         try {
             session = runtime.start(lab, progress -> { });
         } catch (RuntimeException e) {
-            return new Run(Mode.ENGINE, round, ms(begun), Map.of(), 0, 0, ms(begun), "did not start: " + e.getMessage());
+            return new Run(Mode.ENGINE, round, ms(begun), Map.of(), 0, 0, ms(begun), Map.of(), Map.of(), "did not start: " + e.getMessage());
         }
         long startToReady = ms(begun);
         try (session) {
@@ -146,7 +146,14 @@ public final class LabsBenchmark {
             String problem = !applied.applied() ? "solution not applied: " + applied.message()
                     : report.allPassed() ? null
                     : "not passed: " + String.join(", ", report.results().stream().filter(r -> !r.passed()).map(CheckResult::checkId).toList());
-            return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), apply, report.total().toMillis(), ms(begun), problem);
+            Map<String, Long> checks = new LinkedHashMap<>();
+            Map<String, Integer> attempts = new LinkedHashMap<>();
+            for (CheckResult result : report.results()) {
+                checks.put(result.checkId() + " (" + result.type() + ")", result.duration().toMillis());
+                attempts.put(result.checkId() + " (" + result.type() + ")", result.attempts());
+            }
+            return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), apply, report.total().toMillis(),
+                    ms(begun), checks, attempts, problem);
         }
     }
 
@@ -157,19 +164,20 @@ public final class LabsBenchmark {
         Instant begun = Instant.now();
         long startToReady = 0;
         Map<String, Long> ready = Map.of();
+        HandChecks checks = new HandChecks(settings, handPoll);
         try (HandStack stack = new HandStack(lab, settings, directory, handPoll)) {
             try {
                 stack.start(settings.readyTimeout());
                 startToReady = ms(begun);
                 ready = millis(stack.readyTimes());
                 Instant checksBegun = Instant.now();
-                HandChecks.SCRIPTS.get(lab.definition().id()).run(new HandChecks(settings, handPoll), stack);
-                return new Run(Mode.HAND, round, startToReady, ready, 0, ms(checksBegun), ms(begun), null);
+                HandChecks.SCRIPTS.get(lab.definition().id()).run(checks, stack);
+                return new Run(Mode.HAND, round, startToReady, ready, 0, ms(checksBegun), ms(begun), checks.steps(), Map.of(), null);
             } catch (IOException | RuntimeException e) {
-                return new Run(Mode.HAND, round, startToReady, ready, 0, 0, ms(begun), e.getMessage());
+                return new Run(Mode.HAND, round, startToReady, ready, 0, 0, ms(begun), checks.steps(), Map.of(), String.valueOf(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Run(Mode.HAND, round, startToReady, ready, 0, 0, ms(begun), "interrupted");
+                return new Run(Mode.HAND, round, startToReady, ready, 0, 0, ms(begun), checks.steps(), Map.of(), "interrupted");
             }
         }
     }
