@@ -51,4 +51,15 @@ class BenchReportTest {
                 .contains("- did not pass (left out of the figures): metrics, engine, round 1: not passed: up")
                 .contains("| metrics | up (promql) | 5.00 s | 3 |");
     }
+
+    @Test
+    void the_benchmark_fails_when_a_lab_has_no_passing_run_in_a_mode_it_ran_in() {
+        Run enginePassed = run(Mode.ENGINE, 1000, 5000, null);
+        Run handPassed = run(Mode.HAND, 500, 4000, null);
+        Run handFailed = run(Mode.HAND, 500, 60000, "by hand, up: not as expected within 60 s");
+
+        assertThat(LabsBenchmark.everyModeMeasured(Map.of("metrics", List.of(enginePassed, handFailed, handPassed)))).isTrue();
+        assertThat(LabsBenchmark.everyModeMeasured(Map.of("metrics", List.of(enginePassed, handFailed)))).isFalse();
+        assertThat(LabsBenchmark.everyModeMeasured(Map.of("tracing", List.of(enginePassed)))).isTrue();
+    }
 }

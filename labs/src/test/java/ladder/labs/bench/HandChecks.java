@@ -61,8 +61,8 @@ final class HandChecks {
 
     private static void metrics(HandChecks hand, HandStack stack) throws IOException, InterruptedException {
         String prometheus = stack.url("prometheus");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "config", "prometheus.yml");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "rules", "rules.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "config", "prometheus.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "rules", "rules.yml");
         hand.send("POST", stack.url("shop") + "/admin/load", "{\"rps\": 5}");
         hand.awaitSeries(prometheus, "up{job=\"shop\", service=\"shop\"} == 1", 1);
         hand.awaitSeries(prometheus, "job:http_requests:rate5m{job=\"shop\", service=\"shop\"} > 0", 1);
@@ -74,9 +74,9 @@ final class HandChecks {
         String prometheus = stack.url("prometheus");
         String alertmanager = stack.url("alertmanager");
         String shop = stack.url("shop");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "config", "prometheus.yml");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "rules", "alerts.yml");
-        hand.tool(stack, settings(hand).amtool().toString(), "check-config", "alertmanager.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "config", "prometheus.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "rules", "alerts.yml");
+        hand.tool(stack, hand.settings.amtool(), "check-config", "alertmanager.yml");
         hand.fileMatches(stack.rendered().resolve("alerts.yml"), "(?m)^\\s*for:\\s*\\d+(?:ms|s|m|h)\\s*$");
         hand.awaitBody(prometheus + "/api/v1/alertmanagers", body -> body.contains(alertmanager.substring("http://".length()) + "/api/v2/alerts"));
         hand.send("POST", shop + "/admin/load", "{\"rps\": 10}");
@@ -94,7 +94,7 @@ final class HandChecks {
     private static void slo(HandChecks hand, HandStack stack) throws IOException, InterruptedException {
         String prometheus = stack.url("prometheus");
         String shop = stack.url("shop");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "rules", "slo.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "rules", "slo.yml");
         hand.send("POST", shop + "/admin/load", "{\"rps\": 10}");
         hand.awaitSeries(prometheus, "count by (__name__) ({__name__=~\"job:slo_errors_per_request:ratio_rate(5s|30s|1m|2m|6m|24m|72m)\", job=\"shop\"})", 7);
         hand.awaitBody(prometheus + "/api/v1/rules?type=alert",
@@ -110,8 +110,8 @@ final class HandChecks {
 
     private static void hostMetrics(HandChecks hand, HandStack stack) throws IOException, InterruptedException {
         String prometheus = stack.url("prometheus");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "config", "prometheus.yml");
-        hand.tool(stack, settings(hand).promtool().toString(), "check", "rules", "host.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "config", "prometheus.yml");
+        hand.tool(stack, hand.settings.promtool(), "check", "rules", "host.yml");
         hand.awaitSeries(prometheus, "up{job=\"node\"} == 1", 1);
         hand.awaitSeries(prometheus, "instance:node_cpu_utilisation:rate1m{job=\"node\"} >= 0 <= 1", 1);
         hand.awaitSeries(prometheus, "count by (instance) (instance:node_cpu_utilisation:rate1m{job=\"node\"}) == 1", 1);
@@ -139,14 +139,13 @@ final class HandChecks {
         steps.merge(name.replaceAll("http://127\\.0\\.0\\.1:\\d+", ""), Duration.between(began, Instant.now()).toMillis(), Long::sum);
     }
 
-    private static ProcessRuntimeSettings settings(HandChecks hand) {
-        return hand.settings;
-    }
-
     // ---- the by-hand tools: what curl, grep and a sleep loop do ----
 
-    private void tool(HandStack stack, String... command) throws IOException, InterruptedException {
+    /** Runs promtool or amtool on the rendered files; anything but exit code 0 fails the run. */
+    private void tool(HandStack stack, Path executable, String... arguments) throws IOException, InterruptedException {
         Instant began = Instant.now();
+        List<String> command = new java.util.ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).directory(stack.rendered().toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
@@ -154,7 +153,7 @@ final class HandChecks {
             HandStack.stopTree(process);
             throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8).strip());
         }
-        step(Path.of(command[0]).getFileName() + " " + String.join(" ", List.of(command).subList(1, command.length)), began);
+        step(executable.getFileName() + " " + String.join(" ", arguments), began);
     }
 
     private void fileMatches(Path file, String regex) throws IOException {
