@@ -122,6 +122,24 @@ final class BenchReport {
             }
         });
 
+        md.append("\nEvery run, in the order run. Preparation = start-to-ready minus the slowest component's ready time: "
+                + "the session folder, ports, copying and rendering the files, launching the processes one after the other.\n\n");
+        md.append("| lab | round | mode | start-to-ready | slowest component | preparation | apply | checks | total | passed |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        runs.forEach((lab, list) -> list.forEach(run -> {
+            long slowest = run.readyMs().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            md.append("| ").append(lab).append(" | ").append(run.round())
+                    .append(" | ").append(run.mode().name().toLowerCase(Locale.ROOT))
+                    .append(" | ").append(seconds(run.startToReadyMs()))
+                    .append(" | ").append(seconds(slowest))
+                    .append(" | ").append(seconds(run.startToReadyMs() - slowest))
+                    .append(" | ").append(run.mode() == Mode.ENGINE ? seconds(run.applyMs()) : "–")
+                    .append(" | ").append(seconds(run.checksMs()))
+                    .append(" | ").append(seconds(run.totalMs()))
+                    .append(" | ").append(run.passed() ? "yes" : "no")
+                    .append(" |\n");
+        }));
+
         List<String> problems = new ArrayList<>();
         runs.forEach((lab, list) -> list.stream().filter(run -> !run.passed()).forEach(run -> problems.add(
                 lab + ", " + run.mode().name().toLowerCase(Locale.ROOT) + ", round " + run.round() + ": " + run.problem())));

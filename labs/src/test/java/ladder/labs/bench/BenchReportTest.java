@@ -49,7 +49,9 @@ class BenchReportTest {
         assertThat(markdown)
                 .contains("| metrics | 1.00 s | 0.50 s | 2.00× | 5.00 s | 4.00 s | 1.25× | 1/2, 1/1 |")
                 .contains("- did not pass (left out of the figures): metrics, engine, round 1: not passed: up")
-                .contains("| metrics | up (promql) | 5.00 s | 3 |");
+                .contains("| metrics | up (promql) | 5.00 s | 3 |")
+                .contains("| metrics | 1 | engine | 1.00 s | 0.50 s | 0.50 s | 0.01 s | 5.00 s | 6.00 s | yes |")
+                .contains("| metrics | 1 | hand | 0.50 s | 0.25 s | 0.25 s | – | 4.00 s | 4.50 s | yes |");
     }
 
     @Test

@@ -160,6 +160,9 @@ public final class LabsBenchmark {
             }
             return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), apply, report.total().toMillis(),
                     ms(begun), checks, attempts, problem);
+        } catch (RuntimeException e) {
+            return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), 0, 0, ms(begun), Map.of(), Map.of(),
+                    "the engine failed: " + e);
         }
     }
 
