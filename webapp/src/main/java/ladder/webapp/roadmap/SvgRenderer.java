@@ -1,0 +1,272 @@
+package ladder.webapp.roadmap;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders DOT to SVG with the native Graphviz {@code dot}, one process per render, and caches the
+ * result by the SHA-256 of the DOT text, so an unchanged roadmap never runs {@code dot} again.
+ *
+ * <p>Why a plain {@link ProcessBuilder} and not graphviz-java's {@code GraphvizCmdLineEngine}: that
+ * engine writes every graph to a temporary file, re-reads the SVG through its own post-processing and
+ * cannot kill a run that exceeds the time limit; here {@code dot} reads standard input, the process is
+ * killed (with any children) after {@link RoadmapProperties#dotTimeoutOrDefault()}, and its error output
+ * reaches the user. The JavaScript engine is never used.
+ *
+ * <p>Defence in depth: the importer already refuses DOT that makes Graphviz read files or carry script;
+ * {@code dot} still runs in an empty working directory with {@code GV_FILE_PATH} pointing there, and the
+ * SVG it writes is refused if it carries script ({@code <script>}, {@code on...=} attributes,
+ * {@code javascript:} links).
+ */
+public final class SvgRenderer {
+
+    private static final Pattern TAG = Pattern.compile("<([A-Za-z][A-Za-z0-9:_.-]*)((?:\\s+[^\\s=>/]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*)\\s*/?>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>/]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+    /** Pipes are served by virtual threads: the common pool may have a single thread on a small machine. */
+    private static final java.util.concurrent.Executor IO = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);?");
+
+    private final String dotCommand;
+    private final Duration timeout;
+    private final int cacheSize;
+    private final AtomicLong dotRuns = new AtomicLong();
+    private final Map<String, String> cache;
+    private final Path sandbox;
+    private volatile @Nullable String unavailableReason;
+
+    public SvgRenderer(String dotCommand, Duration timeout, int cacheSize) {
+        this.dotCommand = dotCommand;
+        this.timeout = timeout;
+        this.cacheSize = cacheSize;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > SvgRenderer.this.cacheSize;
+            }
+        };
+        try {
+            this.sandbox = Files.createTempDirectory("ladder-dot-");
+            this.sandbox.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a working directory for dot: " + e.getMessage(), e);
+        }
+        this.unavailableReason = probe();
+    }
+
+    /** Why {@code dot} cannot run (not installed, not executable), or empty when it can. */
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+
+    public boolean isAvailable() {
+        return unavailableReason == null;
+    }
+
+    /** How many times {@code dot} has been started to render (the probe at start not counted). */
+    public long dotRuns() {
+        return dotRuns.get();
+    }
+
+    /**
+     * The SVG that {@code dot -Tsvg} makes of {@code dot}, from the cache when the same text was
+     * rendered before.
+     *
+     * @throws RenderException when {@code dot} is missing, fails, exceeds the time limit, or writes
+     *                         SVG that carries script; the message says which, with dot's own words
+     */
+    public String render(String dot) {
+        String key = sha256(dot);
+        synchronized (cache) {
+            String cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String svg = run(dot);
+        synchronized (cache) {
+            cache.put(key, svg);
+        }
+        return svg;
+    }
+
+    private String run(String dot) {
+        String reason = unavailableReason;
+        if (reason != null) {
+            reason = probe(); // installed meanwhile?
+            unavailableReason = reason;
+            if (reason != null) {
+                throw new RenderException(reason);
+            }
+        }
+        dotRuns.incrementAndGet();
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(dotCommand, "-Tsvg").directory(sandbox.toFile());
+            builder.environment().put("GV_FILE_PATH", sandbox.toString() + "/");
+            builder.environment().remove("GVBINDIR");
+            process = builder.start();
+        } catch (IOException e) {
+            unavailableReason = missing(e);
+            throw new RenderException(unavailableReason);
+        }
+        byte[] input = dot.getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), IO);
+        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), IO);
+        CompletableFuture<Void> stdin = CompletableFuture.runAsync(() -> {
+            try (OutputStream out = process.getOutputStream()) {
+                out.write(input);
+            } catch (IOException ignored) {
+                // dot exited early; its exit code and error output say why
+            }
+        }, IO);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(1, TimeUnit.SECONDS);
+                throw new RenderException("Graphviz dot took longer than " + timeout.toSeconds()
+                        + " s and was stopped; the roadmap may be too large to lay out");
+            }
+            stdin.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] out = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String errors = new String(stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                throw new RenderException("Graphviz dot failed (exit " + process.exitValue() + ")"
+                        + (errors.isEmpty() ? "" : ": " + errors));
+            }
+            String svg = new String(out, StandardCharsets.UTF_8);
+            checkNoScript(svg);
+            return svg;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new RenderException("rendering was interrupted");
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            throw new RenderException("could not read the output of Graphviz dot: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses SVG that would run script in a browser: a {@code script} or {@code foreignObject}
+     * element, an event-handler attribute ({@code onclick=...}), or a {@code javascript:},
+     * {@code vbscript:} or {@code data:} link.
+     *
+     * @throws RenderException naming what was found
+     */
+    static void checkNoScript(String svg) {
+        Matcher tag = TAG.matcher(svg);
+        int at = 0;
+        while (tag.find(at)) {
+            at = tag.end();
+            String element = tag.group(1).toLowerCase(Locale.ROOT);
+            if (element.endsWith("script") || element.endsWith("foreignobject")) {
+                throw new RenderException("the SVG was refused: it contains a <" + tag.group(1) + "> element");
+            }
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
+            while (attribute.find()) {
+                String name = attribute.group(1).toLowerCase(Locale.ROOT);
+                String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+                if (local.startsWith("on")) {
+                    throw new RenderException("the SVG was refused: it contains the event attribute " + attribute.group(1));
+                }
+                String value = squeeze(attribute.group(2));
+                boolean link = local.equals("href") || local.equals("src") || local.equals("action");
+                if (value.contains("javascript:") || value.contains("vbscript:") || link && value.startsWith("data:")) {
+                    throw new RenderException("the SVG was refused: attribute " + attribute.group(1)
+                            + " holds a script link");
+                }
+            }
+        }
+        String lower = svg.toLowerCase(Locale.ROOT);
+        if (lower.contains("<script") || lower.contains("<![cdata[")) {
+            throw new RenderException("the SVG was refused: it contains script");
+        }
+    }
+
+    private static String squeeze(String quoted) {
+        String value = quoted.substring(1, quoted.length() - 1);
+        Matcher m = NUMERIC_ENTITY.matcher(value);
+        StringBuilder decoded = new StringBuilder();
+        while (m.find()) {
+            String number = m.group(1);
+            int codePoint;
+            try {
+                codePoint = number.startsWith("x") || number.startsWith("X")
+                        ? Integer.parseInt(number.substring(1), 16) : Integer.parseInt(number);
+            } catch (NumberFormatException e) {
+                codePoint = ' ';
+            }
+            m.appendReplacement(decoded, Matcher.quoteReplacement(
+                    Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : " "));
+        }
+        m.appendTail(decoded);
+        StringBuilder squeezed = new StringBuilder();
+        decoded.toString().replace("&colon;", ":").codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp) && !Character.isSpaceChar(cp))
+                .map(Character::toLowerCase)
+                .forEach(squeezed::appendCodePoint);
+        return squeezed.toString();
+    }
+
+    private @Nullable String probe() {
+        try {
+            Process process = new ProcessBuilder(dotCommand, "-V").redirectErrorStream(true).start();
+            readAll(process.getInputStream());
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return "Graphviz '" + dotCommand + "' did not answer 'dot -V' within " + timeout.toSeconds() + " s";
+            }
+            return process.exitValue() == 0 ? null
+                    : "Graphviz '" + dotCommand + "' does not work (dot -V exited with " + process.exitValue() + ")";
+        } catch (IOException e) {
+            return missing(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while looking for Graphviz";
+        }
+    }
+
+    private String missing(IOException e) {
+        return "Graphviz is not installed (cannot run '" + dotCommand + "': " + e.getMessage()
+                + "). Install it, e.g. 'apt-get install graphviz', or set LADDER_DOT to the dot executable";
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
