@@ -44,6 +44,8 @@ public final class SvgRenderer {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>/]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
     /** Pipes are served by virtual threads: the common pool may have a single thread on a small machine. */
     private static final java.util.concurrent.Executor IO = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    /** How long {@code dot -V} may take when checking that Graphviz is there. */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(10);
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);?");
 
     private final String dotCommand;
@@ -144,8 +146,8 @@ public final class SvgRenderer {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(1, TimeUnit.SECONDS);
-                throw new RenderException("Graphviz dot took longer than " + timeout.toSeconds()
-                        + " s and was stopped; the roadmap may be too large to lay out");
+                throw new RenderException("Graphviz dot took longer than " + describe(timeout)
+                        + " and was stopped; the roadmap may be too large to lay out");
             }
             stdin.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             byte[] out = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -229,13 +231,17 @@ public final class SvgRenderer {
         return squeezed.toString();
     }
 
+    private static String describe(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+    }
+
     private @Nullable String probe() {
         try {
             Process process = new ProcessBuilder(dotCommand, "-V").redirectErrorStream(true).start();
             readAll(process.getInputStream());
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(PROBE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return "Graphviz '" + dotCommand + "' did not answer 'dot -V' within " + timeout.toSeconds() + " s";
+                return "Graphviz '" + dotCommand + "' did not answer 'dot -V' within " + PROBE_LIMIT.toSeconds() + " s";
             }
             return process.exitValue() == 0 ? null
                     : "Graphviz '" + dotCommand + "' does not work (dot -V exited with " + process.exitValue() + ")";
