@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a roadmap as Graphviz DOT that {@link DotImporter} reads back to an equal roadmap, and that
  * plain {@code dot} renders like the seed: every goal gets explicit {@code status} and
- * {@code participants} attributes <em>and</em> the seed's fill colour ({@code style=filled} with
+ * {@code participants} attributes (an empty {@code participants=""} too) <em>and</em> the seed's fill colour ({@code style=filled} with
  * {@code fillcolor} green = done, chocolate = blocked, red = failed, and gold = in progress, a colour
  * the seed never needed), unless the goal has a {@code fillcolor} of its own, which wins.
  *
@@ -95,9 +95,7 @@ public final class DotExporter {
             separated(out, start, Attribute.of("label", goal.title()));
         }
         separated(out, start, Attribute.of("status", goal.status().dotName()));
-        if (!goal.participants().isEmpty()) {
-            separated(out, start, Attribute.of("participants", String.join(" ", goal.participants())));
-        }
+        separated(out, start, Attribute.of("participants", String.join(" ", goal.participants())));
         if (own.contains("tooltip")) {
             // the description cannot travel as the tooltip: the goal has a tooltip of its own
             separated(out, start, Attribute.of("description", goal.description()));

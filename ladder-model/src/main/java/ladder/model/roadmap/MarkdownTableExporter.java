@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Writes a roadmap as the GitHub Markdown table of the seed ({@code seed-table.md}): columns
- * goal | status | participants | description, one row per goal sorted by goal id, every column
+ * goal | status | participants | description, one row per goal sorted by goal id (in
+ * {@link String#compareTo} order), every column
  * padded with blanks to its widest cell and underlined by as many dashes (plus the two blanks around
  * cells). As in the seed, the status column is at least {@value #STATUS_MIN_WIDTH} wide. Inside cells
  * {@code |} is written {@code \|} and line breaks become blanks. Lines end with {@code \n}, the last too.

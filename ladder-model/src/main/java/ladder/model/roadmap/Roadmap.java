@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Every roadmap satisfies: goal ids are unique; each dependency joins two goals of the roadmap,
  * never a goal to itself, at most once per ordered pair; subgraphs name only goals of the roadmap;
  * and there is no cycle. Methods that would break a rule throw {@link IllegalArgumentException}
- * ({@link CycleException} for a cycle, naming it).
+ * ({@link CycleException} for a cycle, naming it); methods given the id of a missing goal throw
+ * {@link NoSuchElementException}.
  */
 public final class Roadmap {
     private final @Nullable String name;

@@ -29,11 +29,11 @@ class DotExporterTest {
     void each_status_is_written_explicitly_and_as_the_seed_fill_colour() {
         String dot = DotExporter.export(allStatuses());
 
-        assertThat(dot).contains("  pending [status=pending, tooltip=\"Goal that is pending\"];\n");
-        assertThat(dot).contains("  in_progress [status=in_progress, tooltip=\"Goal that is in_progress\", style=filled, fillcolor=gold];\n");
-        assertThat(dot).contains("  done [status=done, tooltip=\"Goal that is done\", style=filled, fillcolor=green];\n");
-        assertThat(dot).contains("  blocked [status=blocked, tooltip=\"Goal that is blocked\", style=filled, fillcolor=chocolate];\n");
-        assertThat(dot).contains("  failed [status=failed, tooltip=\"Goal that is failed\", style=filled, fillcolor=red];\n");
+        assertThat(dot).contains("  pending [status=pending, participants=\"\", tooltip=\"Goal that is pending\"];\n");
+        assertThat(dot).contains("  in_progress [status=in_progress, participants=\"\", tooltip=\"Goal that is in_progress\", style=filled, fillcolor=gold];\n");
+        assertThat(dot).contains("  done [status=done, participants=\"\", tooltip=\"Goal that is done\", style=filled, fillcolor=green];\n");
+        assertThat(dot).contains("  blocked [status=blocked, participants=\"\", tooltip=\"Goal that is blocked\", style=filled, fillcolor=chocolate];\n");
+        assertThat(dot).contains("  failed [status=failed, participants=\"\", tooltip=\"Goal that is failed\", style=filled, fillcolor=red];\n");
     }
 
     @Test
@@ -64,11 +64,11 @@ class DotExporterTest {
 
         String dot = DotExporter.export(r);
 
-        assertThat(dot).contains("  \"say \\\"hi\\\"\" [status=pending, tooltip=\"line one\nline two with \\l, \\\\ and a \\\"quote\\\"\"];");
+        assertThat(dot).contains("  \"say \\\"hi\\\"\" [status=pending, participants=\"\", tooltip=\"line one\nline two with \\l, \\\\ and a \\\"quote\\\"\"];");
         assertThat(dot).contains("  \"node\" -> \"two words\";");
-        assertThat(dot).contains("  日本語 [status=pending];");
-        assertThat(dot).contains("  \"1a\" [status=pending];");
-        assertThat(dot).contains("  -1.5 [status=pending];");
+        assertThat(dot).contains("  日本語 [status=pending, participants=\"\"];");
+        assertThat(dot).contains("  \"1a\" [status=pending, participants=\"\"];");
+        assertThat(dot).contains("  -1.5 [status=pending, participants=\"\"];");
         assertThat(DotImporter.parse(dot)).isEqualTo(r);
     }
 
@@ -91,8 +91,8 @@ class DotExporterTest {
 
         String dot = DotExporter.export(r);
 
-        assertThat(dot).contains("  a [status=done, fillcolor=lightblue];");
-        assertThat(dot).contains("  b [status=failed, style=\"rounded,filled\", fillcolor=red];");
+        assertThat(dot).contains("  a [status=done, participants=\"\", fillcolor=lightblue];");
+        assertThat(dot).contains("  b [status=failed, participants=\"\", style=\"rounded,filled\", fillcolor=red];");
         assertThat(roundTrip(r)).isEqualTo(r);
     }
 
@@ -116,7 +116,7 @@ class DotExporterTest {
 
         String dot = DotExporter.export(r);
 
-        assertThat(dot).contains("  a [status=pending, label=<<b>Deploy</b>>];");
+        assertThat(dot).contains("  a [status=pending, participants=\"\", label=<<b>Deploy</b>>];");
         assertThat(DotImporter.parse(dot)).isEqualTo(r);
     }
 

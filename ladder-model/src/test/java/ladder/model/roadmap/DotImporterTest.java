@@ -293,6 +293,13 @@ class DotImporterTest {
     }
 
     @Test
+    void prose_that_mentions_javascript_is_a_fine_description() throws Exception {
+        Roadmap r = DotImporter.parse("digraph { a [tooltip=\"Learn JavaScript: closures\", URL=\"https://example.com/javascript\"] }");
+
+        assertThat(goal(r, "a").description()).isEqualTo("Learn JavaScript: closures");
+    }
+
+    @Test
     void importing_the_same_text_twice_gives_equal_roadmaps() throws Exception {
         String dot = Resources.text("/seed/roadmap.gv");
 

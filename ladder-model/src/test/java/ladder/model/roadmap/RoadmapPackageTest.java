@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class RoadmapPackageTest {
     private static final JavaClasses ROADMAP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("ladder.model.roadmap");
 
     @Test

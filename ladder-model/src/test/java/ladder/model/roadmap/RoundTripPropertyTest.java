@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * statuses, participants, unknown and HTML attributes, defaults, nested subgraphs) survive
  * export then import unchanged.
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
     private static final List<String> TEXT_PIECES = List.of("a", "Z", "_", "0", "7", " ", "\"", "é", "日本",
             "😀", "\\n", "\\\\", "-", ".", "<", ">", "{", "}", "[", "]", "\n", ";", "=", "#", "/", "*", "->",
             "node", "Graph", "\t", "'", "@", "%");

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever the text, the importer answers with a roadmap or a {@link DotImportException}, never another failure. */
-class MalformedInputProperties {
+class MalformedInputPropertyTest {
     private static final String SEED = Resources.text("/seed/roadmap.gv");
     private static final String RICH = """
             strict digraph "plan" { rankdir=LR; node [shape=box] edge [color=grey]
@@ -49,7 +49,7 @@ class MalformedInputProperties {
                 "/*", "*/", "//", "\n#", "\\", "+", "subgraph", "node", "digraph", "graph", "strict", "x", "-", ".5", "\0");
         Arbitrary<Edit> edit = Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 6),
                 pieces, Arbitraries.of(true, false)).as(Edit::new);
-        return Combinators.combine(base, edit.list().ofMinSize(1).ofMaxSize(4)).as(MalformedInputProperties::apply);
+        return Combinators.combine(base, edit.list().ofMinSize(1).ofMaxSize(4)).as(MalformedInputPropertyTest::apply);
     }
 
     private record Edit(double at, int deleted, String inserted, boolean insert) {
