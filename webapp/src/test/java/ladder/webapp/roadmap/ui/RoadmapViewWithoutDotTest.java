@@ -1,0 +1,31 @@
+package ladder.webapp.roadmap.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** With no Graphviz at the configured path the app still starts, and the roadmap view says so and lists the goals. */
+@SpringBootTest(properties = "ladder.roadmap.dot-command=/nonexistent/graphviz/bin/dot")
+@WithMockUser(username = "admin", roles = "ADMIN")
+class RoadmapViewWithoutDotTest extends SpringBrowserlessTest {
+
+    @Test
+    void the_view_explains_how_to_install_graphviz_and_lists_the_goals() {
+        RoadmapView view = navigate(RoadmapView.class);
+
+        assertThat(view.problem.getElement().getTextRecursively())
+                .contains("Graphviz is not installed", "apt-get install graphviz");
+        assertThat(view.goalList.isVisible()).isTrue();
+        assertThat(view.goalList.getChildren()).hasSize(9);
+        assertThat(view.graph.getElement().getProperty("innerHTML", "")).isEmpty();
+        assertThat(view.downloads.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Anchor))
+                .hasSize(3); // no SVG without dot
+
+        view.openGoal("scope_defined");
+        roundTrip();
+        assertThat(view.goalDialog.isOpened()).isTrue();
+    }
+}
