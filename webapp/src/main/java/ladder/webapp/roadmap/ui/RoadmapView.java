@@ -79,6 +79,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
 
         selector.setId("roadmap-select");
         selector.setLabel("Roadmap");
+        selector.setWidth("18em");
         selector.setItemLabelGenerator(r -> r.name() + (r.isDefault() ? " (default)" : ""));
         selector.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
