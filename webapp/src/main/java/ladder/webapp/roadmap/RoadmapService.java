@@ -132,7 +132,7 @@ public class RoadmapService {
     public String export(Roadmap roadmap, ExportFormat format) {
         return switch (format) {
             case GV -> DotExporter.export(roadmap);
-            case SVG -> renderer.render(DotExporter.forRendering(roadmap));
+            case SVG -> renderer.render(roadmap);
             case MD -> MarkdownTableExporter.export(roadmap);
             case JSON -> JsonExporter.export(roadmap);
         };
@@ -140,7 +140,7 @@ public class RoadmapService {
 
     /** The SVG of the roadmap with its legend; see {@link SvgRenderer#render}. */
     public String svg(Roadmap roadmap) {
-        return renderer.render(DotExporter.forRendering(roadmap));
+        return renderer.render(roadmap);
     }
 
     /** Why the graph cannot be drawn on this server, or empty when {@code dot} works. */

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ladder.model.roadmap.DotExporter;
+import ladder.model.roadmap.Roadmap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +42,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SvgRenderer {
 
-    private static final Pattern TAG = Pattern.compile("<([A-Za-z][A-Za-z0-9:_.-]*)((?:\\s+[^\\s=>/]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*)\\s*/?>");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>/]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
     /** Pipes are served by virtual threads: the common pool may have a single thread on a small machine. */
     private static final java.util.concurrent.Executor IO = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     /** How long {@code dot -V} may take when checking that Graphviz is there. */
@@ -53,6 +53,8 @@ public final class SvgRenderer {
     private final int cacheSize;
     private final AtomicLong dotRuns = new AtomicLong();
     private final Map<String, String> cache;
+    /** The roadmap instances rendered last (the service hands out the same instance while a roadmap is unchanged). */
+    private final java.util.ArrayDeque<RecentRender> recent = new java.util.ArrayDeque<>();
     private final Path sandbox;
     private volatile @Nullable String unavailableReason;
 
@@ -87,6 +89,34 @@ public final class SvgRenderer {
     /** How many times {@code dot} has been started to render (the probe at start not counted). */
     public long dotRuns() {
         return dotRuns.get();
+    }
+
+    /**
+     * The SVG of a roadmap with its legend ({@link DotExporter#forRendering}). The very roadmap instance
+     * rendered last is answered without even writing its DOT again; an equal roadmap is found by the
+     * hash of its DOT.
+     */
+    public String render(Roadmap roadmap) {
+        synchronized (recent) {
+            for (RecentRender entry : recent) {
+                if (entry.roadmap() == roadmap) {
+                    return entry.svg();
+                }
+            }
+        }
+        String svg = render(DotExporter.forRendering(roadmap));
+        if (cacheSize > 0) {
+            synchronized (recent) {
+                recent.addFirst(new RecentRender(roadmap, svg));
+                while (recent.size() > Math.min(cacheSize, 16)) {
+                    recent.removeLast();
+                }
+            }
+        }
+        return svg;
+    }
+
+    private record RecentRender(Roadmap roadmap, String svg) {
     }
 
     /**
@@ -177,32 +207,80 @@ public final class SvgRenderer {
      * @throws RenderException naming what was found
      */
     static void checkNoScript(String svg) {
-        Matcher tag = TAG.matcher(svg);
-        int at = 0;
-        while (tag.find(at)) {
-            at = tag.end();
-            String element = tag.group(1).toLowerCase(Locale.ROOT);
+        // one linear pass over the tags: element names, then each attribute's name and quoted value
+        int n = svg.length();
+        int i = svg.indexOf('<');
+        while (i >= 0 && i < n - 1) {
+            int nameStart = i + 1;
+            if (svg.startsWith("!--", nameStart)) {
+                int close = svg.indexOf("-->", nameStart);
+                i = close < 0 ? -1 : svg.indexOf('<', close);
+                continue;
+            }
+            if (svg.startsWith("![CDATA[", nameStart) || svg.startsWith("![cdata[", nameStart)) {
+                throw new RenderException("the SVG was refused: it contains a CDATA section");
+            }
+            if (!Character.isLetter(svg.charAt(nameStart))) {
+                i = svg.indexOf('<', nameStart);
+                continue;
+            }
+            int at = nameStart;
+            while (at < n && !Character.isWhitespace(svg.charAt(at)) && svg.charAt(at) != '>' && svg.charAt(at) != '/') {
+                at++;
+            }
+            String element = svg.substring(nameStart, at).toLowerCase(Locale.ROOT);
             if (element.endsWith("script") || element.endsWith("foreignobject")) {
-                throw new RenderException("the SVG was refused: it contains a <" + tag.group(1) + "> element");
+                throw new RenderException("the SVG was refused: it contains a <" + element + "> element");
             }
-            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
-            while (attribute.find()) {
-                String name = attribute.group(1).toLowerCase(Locale.ROOT);
-                String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
-                if (local.startsWith("on")) {
-                    throw new RenderException("the SVG was refused: it contains the event attribute " + attribute.group(1));
+            while (at < n) {
+                while (at < n && Character.isWhitespace(svg.charAt(at))) {
+                    at++;
                 }
-                String value = squeeze(attribute.group(2));
-                boolean link = local.equals("href") || local.equals("src") || local.equals("action");
-                if (value.contains("javascript:") || value.contains("vbscript:") || link && value.startsWith("data:")) {
-                    throw new RenderException("the SVG was refused: attribute " + attribute.group(1)
-                            + " holds a script link");
+                if (at >= n || svg.charAt(at) == '>' || svg.charAt(at) == '/') {
+                    break;
                 }
+                int attributeStart = at;
+                while (at < n && svg.charAt(at) != '=' && svg.charAt(at) != '>' && !Character.isWhitespace(svg.charAt(at))) {
+                    at++;
+                }
+                String name = svg.substring(attributeStart, at).toLowerCase(Locale.ROOT);
+                while (at < n && Character.isWhitespace(svg.charAt(at))) {
+                    at++;
+                }
+                String value = "";
+                if (at < n && svg.charAt(at) == '=') {
+                    at++;
+                    while (at < n && Character.isWhitespace(svg.charAt(at))) {
+                        at++;
+                    }
+                    if (at < n && (svg.charAt(at) == '"' || svg.charAt(at) == '\'')) {
+                        int close = svg.indexOf(svg.charAt(at), at + 1);
+                        if (close < 0) {
+                            throw new RenderException("the SVG was refused: an attribute value is not closed");
+                        }
+                        value = svg.substring(at + 1, close);
+                        at = close + 1;
+                    }
+                }
+                checkAttribute(name, value);
             }
+            i = svg.indexOf('<', at);
         }
-        String lower = svg.toLowerCase(Locale.ROOT);
-        if (lower.contains("<script") || lower.contains("<![cdata[")) {
-            throw new RenderException("the SVG was refused: it contains script");
+    }
+
+    private static void checkAttribute(String name, String rawValue) {
+        String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+        if (local.startsWith("on")) {
+            throw new RenderException("the SVG was refused: it contains the event attribute " + name);
+        }
+        String lower = rawValue.toLowerCase(Locale.ROOT);
+        if (rawValue.indexOf('&') < 0 && lower.indexOf("script") < 0 && lower.indexOf("data") < 0) {
+            return; // nothing that could spell a script link
+        }
+        String value = squeeze("\"" + rawValue + "\"");
+        boolean link = local.equals("href") || local.equals("src") || local.equals("action");
+        if (value.contains("javascript:") || value.contains("vbscript:") || link && value.startsWith("data:")) {
+            throw new RenderException("the SVG was refused: attribute " + name + " holds a script link");
         }
     }
 

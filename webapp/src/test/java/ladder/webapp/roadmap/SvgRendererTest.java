@@ -50,6 +50,17 @@ class SvgRendererTest {
     }
 
     @Test
+    void the_same_or_an_equal_roadmap_is_answered_from_the_cache() {
+        Roadmap roadmap = RoadmapService.parse(SEED);
+        String first = renderer.render(roadmap);
+        long runs = renderer.dotRuns();
+
+        assertThat(renderer.render(roadmap)).isEqualTo(first);
+        assertThat(renderer.render(RoadmapService.parse(SEED))).isEqualTo(first);
+        assertThat(renderer.dotRuns()).isEqualTo(runs);
+    }
+
+    @Test
     void dot_is_stopped_when_it_exceeds_the_time_limit_and_the_failure_says_so() {
         // no dot process starts, reads and lays out a graph within 1 ms
         SvgRenderer tight = new SvgRenderer("dot", Duration.ofMillis(1), 8);
