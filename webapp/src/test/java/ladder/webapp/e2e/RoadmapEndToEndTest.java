@@ -33,6 +33,14 @@ class RoadmapEndToEndTest {
             return shape ? shape.getAttribute('fill') : null;""";
 
     @LocalServerPort int port;
+
+    private static void pauseForScreenshot() {
+        try {
+            Thread.sleep(3500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
     @Autowired AccountService accounts;
 
     @Test
@@ -57,9 +65,12 @@ class RoadmapEndToEndTest {
             browser.click("goal-save");
             browser.waitForText("Goal saved");
             browser.click("goal-close");
+            wait.until(d -> Boolean.TRUE.equals(browser.script(
+                    "return !document.querySelector('vaadin-dialog[opened], vaadin-dialog-overlay[opened]')")));
 
             wait.until(d -> "green".equals(browser.script(FILL, GOAL)));
             assertThat(browser.script(FILL, "min_working_solution")).isEqualTo("none");
+            pauseForScreenshot(); // the dialog's closing animation and the notification fade
             browser.screenshot("roadmap-graph");
 
             Object downloaded = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
