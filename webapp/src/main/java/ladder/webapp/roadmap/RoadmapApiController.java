@@ -12,7 +12,8 @@ import java.util.List;
 import ladder.model.roadmap.DotImporter;
 import ladder.model.roadmap.GoalStatus;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.CurrentUser;
+import ladder.webapp.account.AccountService;
+import java.security.Principal;
 import ladder.webapp.api.ApiError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -55,11 +56,11 @@ class RoadmapApiController {
     }
 
     private final RoadmapService roadmaps;
-    private final CurrentUser currentUser;
+    private final AccountService accounts;
 
-    RoadmapApiController(RoadmapService roadmaps, CurrentUser currentUser) {
+    RoadmapApiController(RoadmapService roadmaps, AccountService accounts) {
         this.roadmaps = roadmaps;
-        this.currentUser = currentUser;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -70,16 +71,17 @@ class RoadmapApiController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('MENTOR','ADMIN')")
-    ResponseEntity<RoadmapJson> create(@RequestParam String name, HttpServletRequest request) throws IOException {
-        RoadmapSnapshot created = roadmaps.create(name, body(request), actor());
+    ResponseEntity<RoadmapJson> create(@RequestParam String name, HttpServletRequest request, Principal principal)
+            throws IOException {
+        RoadmapSnapshot created = roadmaps.create(name, body(request), actor(principal));
         return ResponseEntity.created(URI.create("/api/roadmaps/" + created.id())).body(RoadmapJson.of(created.summary()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('MENTOR','ADMIN')")
-    RoadmapJson replace(@PathVariable long id, HttpServletRequest request) throws IOException {
+    RoadmapJson replace(@PathVariable long id, HttpServletRequest request, Principal principal) throws IOException {
         String dot = body(request);
-        return RoadmapJson.of(roadmaps.replace(id, dot, null, actor()).summary());
+        return RoadmapJson.of(roadmaps.replace(id, dot, null, actor(principal)).summary());
     }
 
     @GetMapping("/{id}/export/{format}")
@@ -98,7 +100,8 @@ class RoadmapApiController {
 
     @PatchMapping("/{id}/goals/{goalId}")
     @PreAuthorize("isAuthenticated()")
-    GoalJson patchGoal(@PathVariable long id, @PathVariable String goalId, @RequestBody GoalPatch patch) {
+    GoalJson patchGoal(@PathVariable long id, @PathVariable String goalId, @RequestBody GoalPatch patch,
+            Principal principal) {
         GoalStatus status = null;
         if (patch.status() != null) {
             status = GoalStatus.fromDotName(patch.status()).orElseThrow(() -> new RoadmapException(
@@ -108,7 +111,7 @@ class RoadmapApiController {
             throw new RoadmapException("nothing to change: give status and/or participants");
         }
         RoadmapSnapshot after = roadmaps.changeGoal(id, goalId, new GoalEdit(null, null, status, patch.participants()),
-                patch.version(), actor());
+                patch.version(), actor(principal));
         var goal = after.roadmap().goal(goalId).orElseThrow();
         return new GoalJson(goal.id(), goal.title(), goal.status().dotName(), goal.participants(), after.goalVersion(goalId));
     }
@@ -143,8 +146,10 @@ class RoadmapApiController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(e.getMessage()));
     }
 
-    private AccountView actor() {
-        return currentUser.get().orElseThrow(() -> new RoadmapAccessDeniedException("only people with an account may do this"));
+    /** The account of the request's principal (as the filter chain authenticated it, not a JVM-wide holder). */
+    private AccountView actor(Principal principal) {
+        return accounts.find(principal.getName())
+                .orElseThrow(() -> new RoadmapAccessDeniedException("only people with an account may do this"));
     }
 
     /** The body as UTF-8 text, read up to the importer's limit: a larger body is refused without reading it all. */

@@ -263,10 +263,11 @@ public class RoadmapService {
         checkGoalVersion(stored, goalId, expectedGoalVersion);
         Goal changed = goal;
         try {
-            if (edit.title() != null) {
+            // a field handed back unchanged stays as it is (an HTML label, a description's own spacing)
+            if (edit.title() != null && !required(edit.title(), "title").equals(goal.title().strip())) {
                 changed = changed.withTitle(required(edit.title(), "title"));
             }
-            if (edit.description() != null) {
+            if (edit.description() != null && !edit.description().strip().equals(goal.description().strip())) {
                 changed = changed.withDescription(edit.description().strip());
             }
             if (edit.status() != null) {

@@ -124,6 +124,20 @@ abstract class RoadmapPersistenceContract {
     }
 
     @Test
+    void an_edit_that_hands_back_unchanged_fields_keeps_an_html_label() {
+        RoadmapSnapshot created = roadmaps.create(unique("html"), "digraph { a [label=<<b>Alpha</b>>, tooltip=\"Text \"]; }", mentor);
+        var goal = created.roadmap().goal("a").orElseThrow();
+
+        RoadmapSnapshot after = roadmaps.changeGoal(created.id(), "a",
+                new GoalEdit(goal.title(), goal.description(), GoalStatus.DONE, goal.participants()), null, mentor);
+
+        var changed = after.roadmap().goal("a").orElseThrow();
+        assertThat(changed.status()).isEqualTo(GoalStatus.DONE);
+        assertThat(changed.attributes().attribute("label")).hasValueSatisfying(label -> assertThat(label.html()).isTrue());
+        assertThat(changed.description()).isEqualTo(goal.description());
+    }
+
+    @Test
     void an_edit_of_a_stale_goal_is_refused_and_the_newer_change_stays() {
         RoadmapSnapshot read = roadmaps.create(unique("stale"), HAND_WRITTEN, mentor);
         roadmaps.changeGoal(read.id(), "build", GoalEdit.status(GoalStatus.DONE), read.goalVersion("build"), mentor);

@@ -10,6 +10,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 /** With no Graphviz at the configured path the app still starts, and the roadmap view says so and lists the goals. */
 @SpringBootTest(properties = "ladder.roadmap.dot-command=/nonexistent/graphviz/bin/dot")
 @WithMockUser(username = "admin", roles = "ADMIN")
+@org.springframework.test.context.TestExecutionListeners(listeners = ladder.webapp.support.OwnSecurityStrategy.class,
+        mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RoadmapViewWithoutDotTest extends SpringBrowserlessTest {
 
     @Test
