@@ -169,6 +169,25 @@ class RoadmapViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_uploaded_file_fills_the_dot_and_is_previewed_and_a_file_that_is_not_utf8_is_refused() {
+        RoadmapSnapshot created = plan();
+        RoadmapView view = navigate(RoadmapView.class);
+        view.show(created.id());
+        view.openImport();
+        roundTrip();
+        ImportDialog dialog = view.importDialog;
+
+        dialog.uploaded("digraph { plan -> build -> ship -> party; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(dialog.dot.getValue()).contains("party");
+        assertThat(dialog.diff.getElement().getTextRecursively()).contains("Goals added (1)", "party");
+        assertThat(dialog.replace.isEnabled()).isTrue();
+
+        dialog.uploaded(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
+        assertThat(dialog.error.getText()).contains("not UTF-8");
+        assertThat(roadmaps.get(created.id()).roadmap().goals()).hasSize(3);
+    }
+
+    @Test
     @WithMockUser(username = "viewlearner", roles = "LEARNER")
     void a_learner_changes_the_status_only_of_goals_they_take_part_in_and_cannot_edit_the_rest() {
         RoadmapSnapshot created = plan();
