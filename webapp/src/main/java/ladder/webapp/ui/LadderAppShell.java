@@ -10,6 +10,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("styles/ladder.css")
 @StyleSheet("styles/knowledge-ladder.css")
+@StyleSheet("styles/roadmap.css")
 public class LadderAppShell implements AppShellConfigurator {
 
     @Override

@@ -1,0 +1,39 @@
+package ladder.webapp.roadmap;
+
+import ladder.model.roadmap.DotImportException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A roadmap request that cannot be done as asked: bad DOT, a cycle, an unknown goal, a bad name.
+ * {@link #line()} and {@link #column()} say where in the DOT, when known. Answered with HTTP 400.
+ */
+public class RoadmapException extends RuntimeException {
+    private final @Nullable Integer line;
+    private final @Nullable Integer column;
+
+    public RoadmapException(String message) {
+        this(message, null, null);
+    }
+
+    public RoadmapException(String message, @Nullable Integer line, @Nullable Integer column) {
+        super(message);
+        this.line = line;
+        this.column = column;
+    }
+
+    static RoadmapException of(DotImportException e) {
+        Integer line = e.line().isPresent() ? e.line().getAsInt() : null;
+        Integer column = e.column().isPresent() ? e.column().getAsInt() : null;
+        return e instanceof ladder.model.roadmap.DotTooLargeException
+                ? new RoadmapTooLargeException(e.getMessage(), line, column)
+                : new RoadmapException(e.getMessage(), line, column);
+    }
+
+    public @Nullable Integer line() {
+        return line;
+    }
+
+    public @Nullable Integer column() {
+        return column;
+    }
+}

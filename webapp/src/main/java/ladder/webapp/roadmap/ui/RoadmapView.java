@@ -1,0 +1,276 @@
+package ladder.webapp.roadmap.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
+import ladder.model.roadmap.Goal;
+import ladder.model.roadmap.Roadmap;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
+import ladder.webapp.roadmap.ExportFormat;
+import ladder.webapp.roadmap.NoSuchRoadmapException;
+import ladder.webapp.roadmap.RenderException;
+import ladder.webapp.roadmap.RoadmapConflictException;
+import ladder.webapp.roadmap.RoadmapException;
+import ladder.webapp.roadmap.RoadmapService;
+import ladder.webapp.roadmap.RoadmapSnapshot;
+import ladder.webapp.roadmap.RoadmapSummary;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The roadmap as a graph drawn by Graphviz, with its legend and downloads. Clicking a goal opens its
+ * details. Without {@code dot} on the server the view says so, how to install it, and lists the goals.
+ * Mentors and admins add goals, import DOT and choose the default roadmap here.
+ */
+@Route("roadmap")
+@PageTitle("Roadmap · Ladder")
+@Menu(order = 10, title = "Roadmap", icon = "SITEMAP")
+@PermitAll
+class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Evaluated in the browser on a click: the goal id in the {@code <title>} of the clicked node, or "". */
+    static final String CLICKED_GOAL = "(function(n){return n && n.querySelector('title') ? n.querySelector('title').textContent : '';})"
+            + "(event.target.closest ? event.target.closest('g.node') : null)";
+
+    private final RoadmapService roadmaps;
+    private final AccountView actor;
+    private @Nullable RoadmapSnapshot snapshot;
+
+    final H2 heading = new H2("Roadmap");
+    final Select<RoadmapSummary> selector = new Select<>();
+    final Div graph = new Div();
+    final Div problem = new Div();
+    final UnorderedList goalList = new UnorderedList();
+    final HorizontalLayout downloads = new HorizontalLayout();
+    final Button addGoal = new Button("Add goal", VaadinIcon.PLUS.create());
+    final Button importDot = new Button("Import DOT", VaadinIcon.UPLOAD.create());
+    final Button makeDefault = new Button("Make default");
+    final Paragraph empty = new Paragraph("There is no roadmap yet.");
+    @Nullable GoalDialog goalDialog;
+    @Nullable ImportDialog importDialog;
+    @Nullable AddGoalDialog addGoalDialog;
+
+    RoadmapView(RoadmapService roadmaps, CurrentUser currentUser) {
+        this.roadmaps = roadmaps;
+        this.actor = currentUser.require();
+        addClassName("ladder-page");
+        setWidthFull();
+
+        selector.setId("roadmap-select");
+        selector.setLabel("Roadmap");
+        selector.setWidth("18em");
+        selector.setItemLabelGenerator(r -> r.name() + (r.isDefault() ? " (default)" : ""));
+        selector.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                show(change.getValue().id());
+            }
+        });
+        graph.setId("roadmap-graph");
+        graph.addClassName("roadmap-graph");
+        graph.getElement().addEventListener("click", click -> {
+            String goalId = click.getEventData().get(CLICKED_GOAL).asString("");
+            if (!goalId.isEmpty()) {
+                openGoal(goalId);
+            }
+        }).addEventData(CLICKED_GOAL);
+        problem.setId("roadmap-problem");
+        problem.addClassName("roadmap-problem");
+        goalList.setId("roadmap-goal-list");
+        downloads.setId("roadmap-downloads");
+        downloads.setAlignItems(Alignment.BASELINE);
+
+        addGoal.setId("roadmap-add-goal");
+        addGoal.addClickListener(click -> openAddGoal());
+        importDot.setId("roadmap-import");
+        importDot.addClickListener(click -> openImport());
+        makeDefault.setId("roadmap-make-default");
+        makeDefault.addClickListener(click -> makeDefault());
+        boolean editor = RoadmapService.isEditor(actor);
+        HorizontalLayout actions = new HorizontalLayout(selector);
+        actions.setAlignItems(Alignment.BASELINE);
+        if (editor) {
+            actions.add(addGoal, importDot, makeDefault);
+        }
+        add(heading, actions, RoadmapUi.legend(), problem, graph, goalList, downloads);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> requested = event.getLocation().getQueryParameters().getSingleParameter("id").flatMap(id -> {
+            try {
+                return Optional.of(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        try {
+            RoadmapSnapshot chosen = requested.map(roadmaps::get).or(roadmaps::findDefault).orElse(null);
+            if (chosen == null) {
+                removeAll();
+                add(heading, empty);
+                return;
+            }
+            show(chosen);
+        } catch (NoSuchRoadmapException e) {
+            RoadmapUi.error(e.getMessage());
+            roadmaps.findDefault().ifPresent(this::show);
+        }
+    }
+
+    void show(long roadmapId) {
+        show(roadmaps.get(roadmapId));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("roadmap", QueryParameters.of("id", String.valueOf(roadmapId)))));
+    }
+
+    void show(RoadmapSnapshot shown) {
+        this.snapshot = shown;
+        List<RoadmapSummary> all = roadmaps.list();
+        selector.setItems(all);
+        all.stream().filter(r -> r.id() == shown.id()).findFirst().ifPresent(selector::setValue);
+        heading.setText(shown.name());
+        makeDefault.setVisible(RoadmapService.isEditor(actor) && !shown.isDefault());
+        render(shown.roadmap());
+
+        downloads.removeAll();
+        downloads.add(new Span("Download:"));
+        for (ExportFormat format : ExportFormat.values()) {
+            if (format != ExportFormat.SVG || roadmaps.renderingUnavailable().isEmpty()) {
+                downloads.add(RoadmapUi.download(roadmaps, shown.id(), shown.name(), format));
+            }
+        }
+    }
+
+    private void render(Roadmap roadmap) {
+        problem.removeAll();
+        goalList.removeAll();
+        goalList.setVisible(false);
+        Optional<String> unavailable = roadmaps.renderingUnavailable();
+        if (unavailable.isPresent()) {
+            problem.add(new Paragraph("The graph cannot be drawn on this server: " + unavailable.get() + "."),
+                    new Paragraph("To see the graph, install Graphviz on the server (Debian/Ubuntu: "
+                            + "'apt-get install graphviz'; macOS: 'brew install graphviz') and reload. "
+                            + "Meanwhile, here are the goals as a list."));
+            graph.getElement().setProperty("innerHTML", "");
+            listGoals(roadmap);
+            return;
+        }
+        try {
+            graph.getElement().setProperty("innerHTML", withoutProlog(roadmaps.svg(roadmap)));
+        } catch (RenderException e) {
+            problem.add(new Paragraph("The graph could not be drawn: " + e.getMessage()));
+            graph.getElement().setProperty("innerHTML", "");
+            listGoals(roadmap);
+        }
+    }
+
+    private void listGoals(Roadmap roadmap) {
+        goalList.setVisible(true);
+        for (Goal goal : roadmap.topologicalOrder()) {
+            ListItem item = new ListItem(RoadmapUi.badge(goal.status()), new Span(" " + goal.title()));
+            item.addClickListener(click -> openGoal(goal.id()));
+            item.addClassName("roadmap-goal-item");
+            goalList.add(item);
+        }
+    }
+
+    /** The SVG element alone, without the XML declaration, doctype and comments before it. */
+    static String withoutProlog(String svg) {
+        int start = svg.indexOf("<svg");
+        return start < 0 ? svg : svg.substring(start);
+    }
+
+    void openGoal(String goalId) {
+        RoadmapSnapshot current = snapshot;
+        if (current == null) {
+            return;
+        }
+        RoadmapSnapshot fresh = roadmaps.get(current.id());
+        if (!fresh.roadmap().contains(goalId)) {
+            return; // a legend node, or a goal deleted meanwhile
+        }
+        goalDialog = new GoalDialog(roadmaps, actor, fresh, goalId, this::show);
+        goalDialog.open();
+    }
+
+    void openImport() {
+        if (snapshot != null) {
+            importDialog = new ImportDialog(roadmaps, actor, roadmaps.get(snapshot.id()), after -> show(after.id()));
+            importDialog.open();
+        }
+    }
+
+    void openAddGoal() {
+        if (snapshot != null) {
+            addGoalDialog = new AddGoalDialog(snapshot.id());
+            addGoalDialog.open();
+        }
+    }
+
+    void makeDefault() {
+        if (snapshot != null) {
+            roadmaps.makeDefault(snapshot.id(), actor);
+            RoadmapUi.success("'" + snapshot.name() + "' is now the default roadmap");
+            show(snapshot.id());
+        }
+    }
+
+    /** Adds a pending goal: id, title, description and participants. */
+    class AddGoalDialog extends Dialog {
+        final TextField goalId = new TextField("Id");
+        final TextField title = new TextField("Title");
+        final TextArea description = new TextArea("Description");
+        final TextField participants = new TextField("Participants");
+        final Button save = new Button("Add goal");
+
+        AddGoalDialog(long roadmapId) {
+            setHeaderTitle("New goal");
+            setId("add-goal-dialog");
+            goalId.setId("new-goal-id");
+            goalId.setHelperText("the DOT node id, e.g. alerting_works");
+            title.setId("new-goal-title");
+            description.setId("new-goal-description");
+            participants.setId("new-goal-participants");
+            participants.setHelperText("handles separated by blanks, e.g. @ada @linus");
+            save.setId("new-goal-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addClickListener(click -> {
+                try {
+                    RoadmapSnapshot after = roadmaps.addGoal(roadmapId, goalId.getValue().strip(), title.getValue(),
+                            description.getValue(), List.of(participants.getValue()), actor);
+                    RoadmapUi.success("Goal '" + goalId.getValue().strip() + "' added");
+                    close();
+                    show(after);
+                } catch (RoadmapException | RoadmapConflictException e) {
+                    goalId.setInvalid(true);
+                    goalId.setErrorMessage(e.getMessage());
+                }
+            });
+            VerticalLayout form = new VerticalLayout(goalId, title, description, participants);
+            form.setPadding(false);
+            add(form);
+            getFooter().add(new Button("Cancel", click -> close()), save);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package ladder.webapp.roadmap;
+
+import ladder.webapp.support.TestPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The roadmap persistence contract on a real PostgreSQL (see {@link TestPostgres}). */
+@SpringBootTest
+@ExtendWith(TestPostgres.class)
+class PostgresRoadmapPersistenceTest extends RoadmapPersistenceContract {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry);
+    }
+}
