@@ -21,13 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestExecutionListeners;
-import ladder.webapp.support.OwnSecurityStrategy;
 
 /** The roadmap views without a browser: graph, goal details and editing, import, the goal list. */
 @SpringBootTest
 @WithMockUser(username = "admin", roles = "ADMIN")
-@TestExecutionListeners(listeners = OwnSecurityStrategy.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RoadmapViewTest extends SpringBrowserlessTest {
 
     static final String PLAN = """

@@ -14,8 +14,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 @SpringBootTest(properties = {"ladder.roadmap.dot-command=/nonexistent/graphviz/bin/dot",
         "ladder.roadmap.seed-file=src/test/resources/roadmap/configured-seed.gv"})
 @WithMockUser(username = "admin", roles = "ADMIN")
-@org.springframework.test.context.TestExecutionListeners(listeners = ladder.webapp.support.OwnSecurityStrategy.class,
-        mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RoadmapViewWithoutDotTest extends SpringBrowserlessTest {
 
     @Test
