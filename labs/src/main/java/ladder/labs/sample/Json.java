@@ -1,6 +1,7 @@
 package ladder.labs.sample;
 
 import java.util.Map;
+import ladder.model.JsonStrings;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -14,28 +15,7 @@ final class Json {
     }
 
     static String quote(@Nullable String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return value == null ? "null" : JsonStrings.append(new StringBuilder(value.length() + 2), value).toString();
     }
 
     static String object(Map<String, ?> fields) {

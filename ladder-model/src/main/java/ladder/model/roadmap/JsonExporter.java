@@ -1,6 +1,7 @@
 package ladder.model.roadmap;
 
 import java.util.List;
+import ladder.model.JsonStrings;
 
 /**
  * Writes a roadmap as JSON for the web app and API clients:
@@ -75,27 +76,6 @@ public final class JsonExporter {
     }
 
     static StringBuilder string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // U+2028 and U+2029 are valid JSON but break JavaScript string literals
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        return JsonStrings.append(out, value);
     }
 }
