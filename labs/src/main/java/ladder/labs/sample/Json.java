@@ -49,18 +49,33 @@ final class Json {
         if (text.isBlank()) {
             return Map.of();
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024);
-        options.setMaxAliasesForCollections(0);
         Object parsed;
         try {
-            parsed = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            parsed = loadSafely(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
         }
         if (parsed instanceof Map<?, ?> map) {
             return map;
         }
         throw new IllegalArgumentException("expected a JSON object like {\"errorRate\":0.5,\"latencyMs\":200}");
+    }
+
+    /**
+     * Reads small YAML (or JSON) text with SnakeYAML's safe constructor: maps, lists and scalars only,
+     * at most 64 KiB, no aliases.
+     *
+     * @throws IllegalArgumentException with the first line of the parser's complaint
+     */
+    static @Nullable Object loadSafely(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024);
+        options.setMaxAliasesForCollections(0);
+        try {
+            return new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IllegalArgumentException(message.lines().findFirst().orElse(""));
+        }
     }
 }

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The optional {@code services.yml} that configures the instances' tracing from a lab's workspace, since
@@ -44,14 +41,11 @@ final class ServicesFile {
      */
     static Tracing read(Path file, String service, Tracing base) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024);
-        options.setMaxAliasesForCollections(0);
         Object parsed;
         try {
-            parsed = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            parsed = Json.loadSafely(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage());
         }
         if (parsed == null) {
             return base;

@@ -57,7 +57,7 @@ class LadderPicture extends Div {
         }
     }
 
-    private static Div cell(String className, String text) {
+    static Div cell(String className, String text) {
         Div cell = new Div();
         cell.addClassName(className);
         if (!text.isEmpty()) {

@@ -36,14 +36,14 @@ class TeamView extends VerticalLayout {
         table.addClassName("kl-team");
         table.setId("team-table");
         table.getStyle().set("grid-template-columns", "minmax(11rem, 1.6fr) repeat(" + topics.size() + ", minmax(3.2rem, 1fr))");
-        table.add(cell("kl-team-corner", "Learner"));
+        table.add(LadderPicture.cell("kl-team-corner", "Learner"));
         for (Topic topic : topics) {
-            Div head = cell("kl-team-head", topic.name());
+            Div head = LadderPicture.cell("kl-team-head", topic.name());
             head.getElement().setAttribute("title", topic.name() + " (" + topic.area() + "): " + topic.description());
             table.add(head);
         }
         for (LearnerLadder member : team) {
-            Div name = cell("kl-team-name", "");
+            Div name = LadderPicture.cell("kl-team-name", "");
             name.add(new Anchor("ladder/" + member.learner().handle(), member.learner().displayName()));
             Span handle = new Span(member.learner().handle());
             handle.addClassName("kl-area");
@@ -51,7 +51,7 @@ class TeamView extends VerticalLayout {
             table.add(name);
             for (Topic topic : topics) {
                 TopicLevel level = member.ladder().topic(topic.id()).orElseThrow();
-                Div box = cell("kl-team-cell", level.confirmedRung().map(r -> String.valueOf(r.level())).orElse("·"));
+                Div box = LadderPicture.cell("kl-team-cell", level.confirmedRung().map(r -> String.valueOf(r.level())).orElse("·"));
                 box.addClassName("kl-level-" + level.confirmedRung().map(r -> r.level()).orElse(0));
                 box.getElement().setAttribute("data-learner", member.learner().handle());
                 box.getElement().setAttribute("data-topic", topic.id());
@@ -74,14 +74,5 @@ class TeamView extends VerticalLayout {
         Div scroller = new Div(table);
         scroller.addClassName("kl-team-scroller");
         add(new H2("Team ladder"), intro, scroller, new RungLegend());
-    }
-
-    private static Div cell(String className, String text) {
-        Div cell = new Div();
-        cell.addClassName(className);
-        if (!text.isEmpty()) {
-            cell.setText(text);
-        }
-        return cell;
     }
 }
