@@ -15,6 +15,7 @@ import ladder.webapp.account.AccountView;
 import ladder.webapp.account.AccountService;
 import java.security.Principal;
 import ladder.webapp.api.ApiError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,9 +43,11 @@ class RoadmapApiController {
 
     static final String DOT_MEDIA_TYPE = "text/vnd.graphviz";
 
-    record RoadmapJson(long id, String name, int goals, int dependencies) {
+    /** {@code damage} only for a roadmap whose stored DOT no longer reads (see {@link DamagedRoadmapException}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoadmapJson(long id, String name, int goals, int dependencies, @Nullable String damage) {
         static RoadmapJson of(RoadmapSummary summary) {
-            return new RoadmapJson(summary.id(), summary.name(), summary.goals(), summary.dependencies());
+            return new RoadmapJson(summary.id(), summary.name(), summary.goals(), summary.dependencies(), summary.damage());
         }
     }
 
@@ -89,13 +92,20 @@ class RoadmapApiController {
     ResponseEntity<String> export(@PathVariable long id, @PathVariable String format) {
         ExportFormat chosen = ExportFormat.parse(format);
         RoadmapSnapshot snapshot = roadmaps.get(id);
-        String body = roadmaps.export(snapshot.roadmap(), chosen);
+        String body = roadmaps.export(snapshot, chosen);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(chosen.mediaType() + ";charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(snapshot.name()) + "." + chosen.extension() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "script-src 'none'")
                 .body(body);
+    }
+
+    /** Puts a damaged roadmap back to its newest kept revision that reads. */
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAnyRole('MENTOR','ADMIN')")
+    RoadmapJson restore(@PathVariable long id, Principal principal) {
+        return RoadmapJson.of(roadmaps.restore(id, actor(principal)).summary());
     }
 
     @PatchMapping("/{id}/goals/{goalId}")
@@ -143,7 +153,14 @@ class RoadmapApiController {
 
     @ExceptionHandler(RenderException.class)
     ResponseEntity<ApiError> render(RenderException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(e.getMessage()));
+        return ResponseEntity.status(e.unavailable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(DamagedRoadmapException.class)
+    ResponseEntity<ApiError> damaged(DamagedRoadmapException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()
+                + "; a mentor can restore its last version that reads: POST /api/roadmaps/" + e.roadmapId() + "/restore"));
     }
 
     /** The account of the request's principal (as the filter chain authenticated it, not a JVM-wide holder). */

@@ -4,17 +4,22 @@ import ladder.webapp.account.Role;
 import ladder.webapp.ui.HomeCard;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
 
-/** The roadmap feature's beans: the renderer and the home view's cards. */
+/**
+ * The roadmap feature's beans: the {@code dot} runner and the home view's cards. Caching is on for the
+ * roadmap's two caches ({@link RoadmapStore#CACHE}, {@link RoadmapRenderer#CACHE}; Caffeine, sized in
+ * {@code application.properties}).
+ */
 @Configuration
+@EnableCaching
 @EnableConfigurationProperties(RoadmapProperties.class)
 class RoadmapConfiguration {
 
     @Bean
-    SvgRenderer svgRenderer(RoadmapProperties properties) {
-        return new SvgRenderer(properties.dotCommandOrDefault(), properties.dotTimeoutOrDefault(),
-                properties.svgCacheSizeOrDefault());
+    DotRunner dotRunner(RoadmapProperties properties) {
+        return new DotRunner(properties.dotCommandOrDefault(), properties.dotTimeoutOrDefault());
     }
 
     @Bean

@@ -9,13 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dotCommand   the Graphviz {@code dot} executable, a name on the PATH or a path ({@code LADDER_DOT})
  * @param dotTimeout   longest a single {@code dot} run may take before it is killed
- * @param svgCacheSize how many rendered SVGs are kept, keyed by the hash of their DOT
  * @param seedFile     the DOT file imported as the default roadmap on first start ({@code LADDER_ROADMAP});
  *                     when empty, {@code roadmap.gv} in the working directory, else the bundled copy
  */
 @ConfigurationProperties("ladder.roadmap")
 public record RoadmapProperties(@Nullable String dotCommand, @Nullable Duration dotTimeout,
-        @Nullable Integer svgCacheSize, @Nullable String seedFile) {
+        @Nullable String seedFile) {
 
     public String dotCommandOrDefault() {
         return dotCommand == null || dotCommand.isBlank() ? "dot" : dotCommand;
@@ -25,7 +24,4 @@ public record RoadmapProperties(@Nullable String dotCommand, @Nullable Duration 
         return dotTimeout == null ? Duration.ofSeconds(5) : dotTimeout;
     }
 
-    public int svgCacheSizeOrDefault() {
-        return svgCacheSize == null ? 64 : svgCacheSize;
-    }
 }

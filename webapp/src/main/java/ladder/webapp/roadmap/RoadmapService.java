@@ -3,16 +3,14 @@ package ladder.webapp.roadmap;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import ladder.model.roadmap.CycleException;
-import ladder.model.roadmap.Dependency;
 import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.DotImportException;
 import ladder.model.roadmap.DotImporter;
@@ -27,20 +25,18 @@ import ladder.webapp.account.AccountView;
 import ladder.webapp.account.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Roadmaps: reading, importing, editing, exporting and rendering them, with every rule on who may
- * change what, so the views and the API give the same answers. Every change is one transaction that
- * rewrites the roadmap's canonical DOT, keeps the goal and dependency rows in step, and records
- * who changed what (before → after); a refused change writes nothing.
+ * Roadmaps' use cases and rules: reading, importing, editing, exporting and rendering them, with every
+ * rule on who may change what, so the views and the API give the same answers. Every change is one
+ * transaction that rewrites the roadmap's canonical DOT ({@link RoadmapStore}) and records who changed
+ * what ({@link RoadmapHistory}); a refused change writes nothing. Every DOT that is written is read back
+ * by the importer first, so a change can never store a roadmap that no longer reads. Drawing
+ * ({@link RoadmapRenderer}) happens outside any transaction.
  */
 @Service
-@Transactional
 public class RoadmapService {
 
     /** The system's name in the history, for the first-start import. */
@@ -50,25 +46,17 @@ public class RoadmapService {
     /** Longest canonical DOT that is stored. */
     static final int MAX_STORED_DOT = 1_000_000;
 
-    private final StoredRoadmapRepository roadmaps;
-    private final StoredGoalRepository goals;
-    private final JdbcTemplate jdbc;
+    private final RoadmapStore store;
+    private final RoadmapHistory history;
     private final AccountService accounts;
-    private final SvgRenderer renderer;
+    private final RoadmapRenderer renderer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Map<String, Roadmap> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Roadmap> eldest) {
-            return size() > 16;
-        }
-    };
 
-    RoadmapService(StoredRoadmapRepository roadmaps, StoredGoalRepository goals, JdbcTemplate jdbc,
-            AccountService accounts, SvgRenderer renderer, ApplicationEventPublisher events, Clock clock) {
-        this.roadmaps = roadmaps;
-        this.goals = goals;
-        this.jdbc = jdbc;
+    RoadmapService(RoadmapStore store, RoadmapHistory history, AccountService accounts, RoadmapRenderer renderer,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.history = history;
         this.accounts = accounts;
         this.renderer = renderer;
         this.events = events;
@@ -77,12 +65,23 @@ public class RoadmapService {
 
     // ---------------------------------------------------------------- reading
 
+    /** Every roadmap by name; a damaged one is listed with its damage, and takes no other down. */
     @Transactional(readOnly = true)
     public List<RoadmapSummary> list() {
-        return roadmaps.findAllByOrderByNameAsc().stream().map(r -> snapshot(r).summary()).toList();
+        return store.all().stream().map(stored -> {
+            try {
+                return snapshot(stored).summary();
+            } catch (DamagedRoadmapException e) {
+                return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), 0, 0, stored.getVersion(),
+                        e.getMessage());
+            }
+        }).toList();
     }
 
-    /** @throws NoSuchRoadmapException when there is no roadmap of that id */
+    /**
+     * @throws NoSuchRoadmapException  when there is no roadmap of that id
+     * @throws DamagedRoadmapException when its stored DOT no longer reads
+     */
     @Transactional(readOnly = true)
     public RoadmapSnapshot get(long id) {
         return snapshot(require(id));
@@ -90,19 +89,15 @@ public class RoadmapService {
 
     /** The default roadmap, if any roadmap exists. */
     @Transactional(readOnly = true)
-    public java.util.Optional<RoadmapSnapshot> findDefault() {
-        return roadmaps.findFirstByDefaultRoadmapTrue().map(this::snapshot);
+    public Optional<RoadmapSnapshot> findDefault() {
+        return store.findDefault().map(this::snapshot);
     }
 
     /** The history of the roadmap ({@code goalId} null) or of one goal, newest first. */
     @Transactional(readOnly = true)
     public List<RoadmapChange> history(long roadmapId, @Nullable String goalId) {
         require(roadmapId);
-        String sql = "select changed_at, changed_by, goal_id, what, before_value, after_value from roadmap_change "
-                + "where roadmap_id = ?" + (goalId == null ? "" : " and goal_id = ?") + " order by id desc";
-        Object[] args = goalId == null ? new Object[] {roadmapId} : new Object[] {roadmapId, goalId};
-        return jdbc.query(sql, (rs, row) -> new RoadmapChange(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), args);
+        return history.of(roadmapId, goalId);
     }
 
     /** The handles with the display names of the accounts that have them; unknown handles stay text. */
@@ -122,28 +117,34 @@ public class RoadmapService {
         return names;
     }
 
-    /** The roadmap in {@code format}; SVG through {@code dot} (cached). */
-    @Transactional(readOnly = true)
+    /** The stored roadmap in {@code format}; the SVG drawn outside any transaction and cached by version. */
     public String export(long id, ExportFormat format) {
-        return export(get(id).roadmap(), format);
+        return export(get(id), format);
     }
 
-    public String export(Roadmap roadmap, ExportFormat format) {
+    /** The roadmap as read in {@code snapshot}, in {@code format}. */
+    public String export(RoadmapSnapshot snapshot, ExportFormat format) {
+        Roadmap roadmap = snapshot.roadmap();
         return switch (format) {
             case GV -> DotExporter.export(roadmap);
-            case SVG -> renderer.render(roadmap);
+            case SVG -> "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + svg(snapshot);
             case MD -> MarkdownTableExporter.export(roadmap);
             case JSON -> JsonExporter.export(roadmap);
         };
     }
 
-    /** The SVG of the roadmap with its legend; see {@link SvgRenderer#render}. */
-    public String svg(Roadmap roadmap) {
-        return renderer.render(roadmap);
+    /**
+     * The safe SVG element of the stored roadmap with its legend, without links or prolog; see
+     * {@link SvgSanitizer}. Never called inside a transaction.
+     *
+     * @throws RenderException when it cannot be drawn
+     */
+    public String svg(RoadmapSnapshot snapshot) {
+        return renderer.svg(new RoadmapKey(snapshot.id(), snapshot.version()), snapshot.roadmap());
     }
 
     /** Why the graph cannot be drawn on this server, or empty when {@code dot} works. */
-    public java.util.Optional<String> renderingUnavailable() {
+    public Optional<String> renderingUnavailable() {
         return renderer.unavailableReason();
     }
 
@@ -162,7 +163,9 @@ public class RoadmapService {
     /** What replacing the roadmap with {@code dot} would change; writes nothing. */
     @Transactional(readOnly = true)
     public RoadmapDiff preview(long id, String dot) {
-        return RoadmapDiff.between(get(id).roadmap(), parse(dot));
+        Roadmap after = parse(dot);
+        StoredRoadmap stored = require(id);
+        return RoadmapDiff.between(modelOrEmpty(stored), after);
     }
 
     // ---------------------------------------------------------------- whole roadmaps
@@ -172,34 +175,32 @@ public class RoadmapService {
      *
      * @throws RoadmapConflictException when the name is taken
      */
+    @Transactional
     public RoadmapSnapshot create(String name, String dot, AccountView actor) {
         requireEditor(actor);
         return create(name, parse(dot), actor.username());
     }
 
+    @Transactional
     RoadmapSnapshot create(String name, Roadmap roadmap, String who) {
         String validName = validName(name);
-        if (roadmaps.existsByName(validName)) {
+        if (store.nameTaken(validName)) {
             throw new RoadmapConflictException("a roadmap named '" + validName + "' already exists");
         }
         Instant now = clock.instant();
-        StoredRoadmap stored = new StoredRoadmap(validName, roadmaps.count() == 0, canonical(roadmap), now);
-        try {
-            stored = roadmaps.saveAndFlush(stored);
-        } catch (DataIntegrityViolationException e) {
-            throw new RoadmapConflictException("a roadmap named '" + validName + "' already exists");
-        }
-        syncRows(stored.id(), Roadmap.builder().build(), roadmap);
-        record(stored.id(), null, now, who, "roadmap created", null,
+        StoredRoadmap stored = store.insert(validName, store.count() == 0, roadmap, canonical(roadmap), now, who);
+        history.record(stored.id(), null, now, who, "roadmap created", null,
                 roadmap.goals().size() + " goals, " + roadmap.dependencies().size() + " dependencies");
         return snapshot(stored);
     }
 
     /**
-     * Replaces the roadmap's goals, dependencies and graph with those of {@code dot}.
+     * Replaces the roadmap's goals, dependencies and graph with those of {@code dot}; also repairs a
+     * damaged roadmap.
      *
      * @param expectedVersion the roadmap version the caller previewed, or null to replace whatever is stored
      */
+    @Transactional
     public RoadmapSnapshot replace(long id, String dot, @Nullable Long expectedVersion, AccountView actor) {
         requireEditor(actor);
         Roadmap after = parse(dot);
@@ -208,31 +209,68 @@ public class RoadmapService {
             throw new RoadmapConflictException("roadmap '" + stored.getName() + "' was changed by someone else "
                     + "since your preview: reload it and import again");
         }
-        Roadmap before = model(stored);
+        Roadmap before = modelOrEmpty(stored);
         RoadmapDiff diff = RoadmapDiff.between(before, after);
-        if (diff.isEmpty()) {
+        if (diff.isEmpty() && !isDamaged(stored)) {
             return snapshot(stored);
         }
         Instant now = clock.instant();
-        write(stored, before, after, now);
-        recordDiff(id, diff, now, actor.username());
+        store.update(stored, after, canonical(after), now, actor.username());
+        history.record(id, diff, now, actor.username());
         return snapshot(stored);
     }
 
+    /**
+     * Puts a damaged roadmap back to its newest kept revision that reads (mentors and admins).
+     *
+     * @throws RoadmapException when the roadmap is not damaged, or no kept revision reads
+     */
+    @Transactional
+    public RoadmapSnapshot restore(long id, AccountView actor) {
+        requireEditor(actor);
+        StoredRoadmap stored = require(id);
+        if (!isDamaged(stored)) {
+            throw new RoadmapException("roadmap '" + stored.getName() + "' is not damaged: there is nothing to restore");
+        }
+        for (RoadmapStore.Revision revision : store.revisions(id)) {
+            Roadmap roadmap;
+            try {
+                roadmap = DotImporter.parse(revision.dot());
+            } catch (DotImportException | IllegalArgumentException unreadable) {
+                continue;
+            }
+            Instant now = clock.instant();
+            store.update(stored, roadmap, canonical(roadmap), now, actor.username());
+            history.record(id, null, now, actor.username(), "restored after damage", null,
+                    "revision of " + revision.savedAt() + " by " + revision.savedBy());
+            return snapshot(stored);
+        }
+        throw new RoadmapException("no kept revision of roadmap '" + stored.getName() + "' reads: import its DOT "
+                + "again (download it as DOT, repair it, and replace the roadmap with it)");
+    }
+
+    /** The stored DOT as it is, also of a damaged roadmap, for repairing it by hand (mentors and admins). */
+    @Transactional(readOnly = true)
+    public String storedDot(long id, AccountView actor) {
+        requireEditor(actor);
+        return require(id).getDot();
+    }
+
     /** Makes this roadmap the default one (mentors and admins). */
+    @Transactional
     public void makeDefault(long id, AccountView actor) {
         requireEditor(actor);
         StoredRoadmap chosen = require(id);
         if (chosen.isDefault()) {
             return;
         }
-        roadmaps.findFirstByDefaultRoadmapTrue().ifPresent(previous -> {
+        store.findDefault().ifPresent(previous -> {
             previous.setDefault(false);
-            roadmaps.saveAndFlush(previous);
+            store.save(previous);
         });
         chosen.setDefault(true);
-        roadmaps.saveAndFlush(chosen);
-        record(id, null, clock.instant(), actor.username(), "made the default roadmap", null, chosen.getName());
+        store.save(chosen);
+        history.record(id, null, clock.instant(), actor.username(), "made the default roadmap", null, chosen.getName());
     }
 
     // ---------------------------------------------------------------- goals and dependencies
@@ -245,10 +283,11 @@ public class RoadmapService {
      * @throws RoadmapConflictException     when the goal changed since {@code expectedGoalVersion}
      * @throws RoadmapAccessDeniedException when the actor may not make this change
      */
+    @Transactional
     public RoadmapSnapshot changeGoal(long id, String goalId, GoalEdit edit, @Nullable Long expectedGoalVersion,
             AccountView actor) {
         StoredRoadmap stored = require(id);
-        Roadmap before = model(stored);
+        Roadmap before = store.model(stored);
         Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
         if (!isEditor(actor)) {
             if (!edit.onlyStatus()) {
@@ -283,11 +322,12 @@ public class RoadmapService {
     }
 
     /** Adds a new pending goal (mentors and admins). */
+    @Transactional
     public RoadmapSnapshot addGoal(long id, String goalId, String title, String description, List<String> participants,
             AccountView actor) {
         requireEditor(actor);
         StoredRoadmap stored = require(id);
-        Roadmap before = model(stored);
+        Roadmap before = store.model(stored);
         String validId = required(goalId, "goal id");
         if (before.contains(validId)) {
             throw new RoadmapConflictException("roadmap '" + stored.getName() + "' already has a goal '" + validId + "'");
@@ -306,10 +346,11 @@ public class RoadmapService {
     }
 
     /** Deletes a goal with its dependencies (mentors and admins). */
+    @Transactional
     public RoadmapSnapshot deleteGoal(long id, String goalId, @Nullable Long expectedGoalVersion, AccountView actor) {
         requireEditor(actor);
         StoredRoadmap stored = require(id);
-        Roadmap before = model(stored);
+        Roadmap before = store.model(stored);
         if (!before.contains(goalId)) {
             throw noGoal(goalId, stored);
         }
@@ -322,10 +363,11 @@ public class RoadmapService {
      *
      * @throws RoadmapException naming the cycle when {@code to} already leads to {@code from}
      */
+    @Transactional
     public RoadmapSnapshot addDependency(long id, String from, String to, AccountView actor) {
         requireEditor(actor);
         StoredRoadmap stored = require(id);
-        Roadmap before = model(stored);
+        Roadmap before = store.model(stored);
         if (before.dependencies().size() >= DotImporter.MAX_EDGES) {
             throw new RoadmapTooLargeException("a roadmap holds at most " + DotImporter.MAX_EDGES + " dependencies");
         }
@@ -333,10 +375,11 @@ public class RoadmapService {
     }
 
     /** Removes the dependency {@code from -> to} (mentors and admins). */
+    @Transactional
     public RoadmapSnapshot removeDependency(long id, String from, String to, AccountView actor) {
         requireEditor(actor);
         StoredRoadmap stored = require(id);
-        Roadmap before = model(stored);
+        Roadmap before = store.model(stored);
         if (before.dependency(from, to).isEmpty()) {
             throw new NoSuchRoadmapException("no dependency " + from + " -> " + to);
         }
@@ -360,8 +403,8 @@ public class RoadmapService {
         }
         Instant now = clock.instant();
         RoadmapDiff diff = RoadmapDiff.between(before, after);
-        write(stored, before, after, now);
-        recordDiff(stored.id(), diff, now, who);
+        store.update(stored, after, canonical(after), now, who);
+        history.record(stored.id(), diff, now, who);
         for (RoadmapDiff.GoalChange changed : diff.goalsChanged()) {
             if (changed.fields().contains(RoadmapDiff.Field.STATUS)) {
                 events.publishEvent(new GoalStatusChanged(stored.id(), changed.id(), changed.before().status(),
@@ -371,160 +414,69 @@ public class RoadmapService {
         return snapshot(stored);
     }
 
-    private void write(StoredRoadmap stored, Roadmap before, Roadmap after, Instant now) {
-        String dot = canonical(after);
-        stored.setDot(dot, now);
-        synchronized (parsed) {
-            parsed.put(SvgRenderer.sha256(dot), after); // export then import gives the same roadmap
-        }
-        try {
-            roadmaps.saveAndFlush(stored);
-        } catch (OptimisticLockingFailureException e) {
-            throw new RoadmapConflictException("roadmap '" + stored.getName() + "' was changed by someone else "
-                    + "at the same moment: reload it and make your change again");
-        }
-        syncRows(stored.id(), before, after);
-    }
-
+    /**
+     * The DOT that is stored for {@code roadmap}, read back by the importer first: a change whose DOT would
+     * not read again (a character DOT cannot carry, an attribute the importer refuses) is refused here, with
+     * the importer's reason, instead of breaking the roadmap for everyone at the next start.
+     */
     private static String canonical(Roadmap roadmap) {
         String dot = DotExporter.export(roadmap);
         if (dot.length() > MAX_STORED_DOT) {
             throw new RoadmapTooLargeException("the roadmap is too large to store: its DOT would be "
                     + dot.length() + " characters, at most " + MAX_STORED_DOT + " are kept");
         }
-        return dot;
-    }
-
-    /** Brings the goal and dependency rows in step with {@code after}; goal versions rise only for changed goals. */
-    private void syncRows(long roadmapId, Roadmap before, Roadmap after) {
-        Map<String, StoredGoal> rows = new HashMap<>();
-        goals.findByRoadmapIdOrderBySeq(roadmapId).forEach(row -> rows.put(row.getGoalId(), row));
-        List<StoredGoal> toSave = new ArrayList<>();
-        int seq = 0;
-        for (Goal goal : after.goals()) {
-            StoredGoal row = rows.remove(goal.id());
-            if (row == null) {
-                toSave.add(new StoredGoal(roadmapId, goal, seq));
-            } else {
-                row.update(goal, seq);
-                toSave.add(row);
-            }
-            seq++;
-        }
-        goals.deleteAll(rows.values());
-        goals.saveAll(toSave);
+        Roadmap readBack;
         try {
-            goals.flush();
-        } catch (OptimisticLockingFailureException e) {
-            throw new RoadmapConflictException("a goal was changed by someone else at the same moment: "
-                    + "reload the roadmap and make your change again");
+            readBack = DotImporter.parse(dot);
+        } catch (DotImportException | IllegalArgumentException e) {
+            throw new RoadmapException("refused: the roadmap could not be read back after this change ("
+                    + e.getMessage() + ")");
         }
-        if (!before.dependencies().equals(after.dependencies())) {
-            jdbc.update("delete from roadmap_dependency where roadmap_id = ?", roadmapId);
-            List<Object[]> edges = new ArrayList<>();
-            int order = 0;
-            for (Dependency d : after.dependencies()) {
-                edges.add(new Object[] {roadmapId, d.from(), d.to(), order++});
-            }
-            jdbc.batchUpdate("insert into roadmap_dependency (roadmap_id, from_goal, to_goal, seq) values (?, ?, ?, ?)", edges);
+        if (!readBack.equals(roadmap)) {
+            throw new RoadmapException("refused: the roadmap would not read back as it was written "
+                    + "(a value that DOT cannot carry unchanged)");
         }
-    }
-
-    private void recordDiff(long roadmapId, RoadmapDiff diff, Instant at, String who) {
-        List<Object[]> rows = new ArrayList<>();
-        diff.goalsAdded().forEach(g -> rows.add(row(roadmapId, g.id(), at, who, "goal added", null, describe(g))));
-        diff.goalsRemoved().forEach(g -> rows.add(row(roadmapId, g.id(), at, who, "goal deleted", describe(g), null)));
-        for (RoadmapDiff.GoalChange change : diff.goalsChanged()) {
-            for (RoadmapDiff.Field field : change.fields()) {
-                rows.add(row(roadmapId, change.id(), at, who, field.name().toLowerCase(java.util.Locale.ROOT),
-                        field(change.before(), field), field(change.after(), field)));
-            }
-        }
-        for (Dependency d : diff.dependenciesAdded()) {
-            String edge = d.from() + " -> " + d.to();
-            rows.add(row(roadmapId, d.to(), at, who, "prerequisite added", null, edge));
-            rows.add(row(roadmapId, d.from(), at, who, "dependent added", null, edge));
-        }
-        for (Dependency d : diff.dependenciesRemoved()) {
-            String edge = d.from() + " -> " + d.to();
-            rows.add(row(roadmapId, d.to(), at, who, "prerequisite removed", edge, null));
-            rows.add(row(roadmapId, d.from(), at, who, "dependent removed", edge, null));
-        }
-        if (diff.graphChanged()) {
-            rows.add(row(roadmapId, null, at, who, "graph attributes or subgraphs changed", null, null));
-        }
-        jdbc.batchUpdate("insert into roadmap_change (roadmap_id, goal_id, changed_at, changed_by, what, before_value, "
-                + "after_value) values (?, ?, ?, ?, ?, ?, ?)", rows);
-    }
-
-    private void record(long roadmapId, @Nullable String goalId, Instant at, String who, String what,
-            @Nullable String before, @Nullable String after) {
-        jdbc.update("insert into roadmap_change (roadmap_id, goal_id, changed_at, changed_by, what, before_value, "
-                + "after_value) values (?, ?, ?, ?, ?, ?, ?)", row(roadmapId, goalId, at, who, what, before, after));
-    }
-
-    private static Object[] row(long roadmapId, @Nullable String goalId, Instant at, String who, String what,
-            @Nullable String before, @Nullable String after) {
-        return new Object[] {roadmapId, goalId, java.sql.Timestamp.from(at), who, what, before, after};
-    }
-
-    private static String describe(Goal goal) {
-        return goal.title() + " (" + goal.status().dotName()
-                + (goal.participants().isEmpty() ? "" : ", " + String.join(" ", goal.participants())) + ")";
-    }
-
-    private static String field(Goal goal, RoadmapDiff.Field field) {
-        return switch (field) {
-            case TITLE -> goal.title();
-            case DESCRIPTION -> goal.description();
-            case STATUS -> goal.status().dotName();
-            case PARTICIPANTS -> String.join(" ", goal.participants());
-            case ATTRIBUTES -> StoredGoal.attributesText(goal).strip();
-        };
+        return dot;
     }
 
     private void checkGoalVersion(StoredRoadmap stored, String goalId, @Nullable Long expected) {
         if (expected == null) {
             return;
         }
-        long current = goals.findByRoadmapIdOrderBySeq(stored.id()).stream()
-                .filter(g -> g.getGoalId().equals(goalId)).mapToLong(StoredGoal::getVersion).findFirst()
-                .orElseThrow(() -> noGoal(goalId, stored));
-        if (current != expected) {
+        Long current = store.goalVersions(stored.id()).get(goalId);
+        if (current == null) {
+            throw noGoal(goalId, stored);
+        }
+        if (current != expected.longValue()) {
             throw new RoadmapConflictException("goal '" + goalId + "' was changed by someone else meanwhile: "
                     + "reload it and make your change again");
         }
     }
 
     private RoadmapSnapshot snapshot(StoredRoadmap stored) {
-        Map<String, Long> versions = new HashMap<>();
-        goals.findByRoadmapIdOrderBySeq(stored.id()).forEach(g -> versions.put(g.getGoalId(), g.getVersion()));
         return new RoadmapSnapshot(stored.id(), stored.getName(), stored.isDefault(), stored.getVersion(),
-                model(stored), versions);
+                store.model(stored), store.goalVersions(stored.id()));
     }
 
-    private Roadmap model(StoredRoadmap stored) {
-        String key = SvgRenderer.sha256(stored.getDot());
-        synchronized (parsed) {
-            Roadmap cached = parsed.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Roadmap roadmap;
+    private boolean isDamaged(StoredRoadmap stored) {
         try {
-            roadmap = DotImporter.parse(stored.getDot());
-        } catch (DotImportException e) {
-            throw new IllegalStateException("stored roadmap " + stored.id() + " no longer reads: " + e.getMessage(), e);
+            store.model(stored);
+            return false;
+        } catch (DamagedRoadmapException e) {
+            return true;
         }
-        synchronized (parsed) {
-            parsed.put(key, roadmap);
+    }
+
+    private Roadmap modelOrEmpty(StoredRoadmap stored) {
+        try {
+            return store.model(stored);
+        } catch (DamagedRoadmapException e) {
+            return Roadmap.builder().build();
         }
-        return roadmap;
     }
 
     private StoredRoadmap require(long id) {
-        return roadmaps.findById(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
+        return store.find(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
     }
 
     private static NoSuchRoadmapException noGoal(String goalId, StoredRoadmap stored) {

@@ -23,6 +23,6 @@ public record RoadmapSnapshot(long id, String name, boolean isDefault, long vers
     }
 
     public RoadmapSummary summary() {
-        return new RoadmapSummary(id, name, isDefault, roadmap.goals().size(), roadmap.dependencies().size(), version);
+        return new RoadmapSummary(id, name, isDefault, roadmap.goals().size(), roadmap.dependencies().size(), version, null);
     }
 }

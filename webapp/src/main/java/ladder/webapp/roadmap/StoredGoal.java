@@ -7,13 +7,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.util.Objects;
+import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.Goal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One goal of a stored roadmap, kept in step with the roadmap's DOT: what the views filter on, and
- * the version that tells a stale edit of this goal from a fresh one.
+ * What per-goal locking needs of one goal of a stored roadmap: the goal's version, raised only when the
+ * goal itself changes. The goal's content lives in the roadmap's DOT alone; the fingerprint (a hash of
+ * the goal as DOT) is how a change is told from a rewrite that left the goal as it was.
  */
 @Entity
 @Table(name = "roadmap_goal")
@@ -30,24 +31,7 @@ class StoredGoal {
     private String goalId;
 
     @Column(nullable = false)
-    private int seq;
-
-    @Column(nullable = false)
-    private String title;
-
-    @Column(nullable = false)
-    private String description;
-
-    @Column(nullable = false)
-    private String status;
-
-    /** Space-separated handles, as in DOT. */
-    @Column(nullable = false)
-    private String participants;
-
-    /** The goal's other DOT attributes, as {@code name=value} lines, for reading; the DOT is authoritative. */
-    @Column(nullable = false)
-    private String attributes;
+    private String fingerprint;
 
     @Version
     private long version;
@@ -55,45 +39,24 @@ class StoredGoal {
     @SuppressWarnings("NullAway.Init")
     protected StoredGoal() { } // for JPA
 
-    StoredGoal(long roadmapId, Goal goal, int seq) {
+    StoredGoal(long roadmapId, Goal goal) {
         this.roadmapId = roadmapId;
         this.goalId = goal.id();
-        update(goal, seq);
+        this.fingerprint = fingerprint(goal);
     }
 
-    /** Copies the goal's fields; JPA raises the version only when one of them really changed. */
-    void update(Goal goal, int seq) {
-        String newParticipants = String.join(" ", goal.participants());
-        String newAttributes = attributesText(goal);
-        if (this.seq != seq) {
-            this.seq = seq;
-        }
-        if (!Objects.equals(title, goal.title())) {
-            this.title = goal.title();
-        }
-        if (!Objects.equals(description, goal.description())) {
-            this.description = goal.description();
-        }
-        if (!Objects.equals(status, goal.status().dotName())) {
-            this.status = goal.status().dotName();
-        }
-        if (!Objects.equals(participants, newParticipants)) {
-            this.participants = newParticipants;
-        }
-        if (!Objects.equals(attributes, newAttributes)) {
-            this.attributes = newAttributes;
+    /** Takes the goal's fingerprint; JPA raises the version only when it really changed. */
+    void update(Goal goal) {
+        String now = fingerprint(goal);
+        if (!now.equals(fingerprint)) {
+            fingerprint = now;
         }
     }
 
-    static String attributesText(Goal goal) {
-        StringBuilder text = new StringBuilder();
-        goal.attributes().forEach(a -> text.append(a.name()).append('=')
-                .append(a.html() ? "<" + a.value() + ">" : a.value()).append('\n'));
-        return text.toString();
+    static String fingerprint(Goal goal) {
+        return Sha256.hex(DotExporter.export(ladder.model.roadmap.Roadmap.builder().goal(goal).build()));
     }
 
     String getGoalId() { return goalId; }
     long getVersion() { return version; }
-    String getStatus() { return status; }
-    String getParticipants() { return participants; }
 }

@@ -45,7 +45,7 @@ class RoadmapApiTest {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
-    @Autowired SvgRenderer renderer;
+    @Autowired DotRunner renderer;
     Http anonymous;
     Http admin;
 
@@ -244,7 +244,7 @@ class RoadmapApiTest {
                 "digraph { subgraph cluster_x { b [image=\"" + c + "\"]; } }"));
         assertThat(hostile).hasSizeGreaterThan(30);
 
-        long runsBefore = renderer.dotRuns();
+        long runsBefore = renderer.runs();
         for (String dot : hostile) {
             String name = name();
             HttpResponse<String> answer = admin.post("/api/roadmaps?name=" + name, DOT, dot);
@@ -253,7 +253,7 @@ class RoadmapApiTest {
             HttpResponse<String> replace = admin.put("/api/roadmaps/" + teamRoadmap(), DOT, dot);
             assertThat(replace.statusCode()).as(dot).isIn(400, 413);
         }
-        assertThat(renderer.dotRuns()).as("refused before Graphviz ever ran").isEqualTo(runsBefore);
+        assertThat(renderer.runs()).as("refused before Graphviz ever ran").isEqualTo(runsBefore);
         assertThat(admin.get("/api/roadmaps").body()).contains("\"goals\":9").doesNotContain(secret);
         assertThat(admin.get("/api/roadmaps/" + teamRoadmap() + "/export/svg").body()).doesNotContain(secret);
 

@@ -18,6 +18,7 @@ import ladder.model.roadmap.Readiness;
 import ladder.model.roadmap.Roadmap;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.CurrentUser;
+import ladder.webapp.roadmap.DamagedRoadmapException;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 import ladder.webapp.roadmap.RoadmapSummary;
@@ -59,7 +60,7 @@ class GoalsView extends VerticalLayout {
         roadmap.setItemLabelGenerator(r -> r.name() + (r.isDefault() ? " (default)" : ""));
         roadmap.addValueChangeListener(change -> {
             if (change.getValue() != null && (snapshot == null || snapshot.id() != change.getValue().id())) {
-                load(roadmaps.get(change.getValue().id()));
+                loadOrSayDamaged(() -> load(roadmaps.get(change.getValue().id())));
             }
         });
         status.setLabel("Status");
@@ -91,7 +92,16 @@ class GoalsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(roadmap, status, participant, readiness);
         filters.setAlignItems(Alignment.BASELINE);
         add(new H2("Goals"), filters, grid);
-        roadmaps.findDefault().ifPresent(this::load);
+        loadOrSayDamaged(() -> roadmaps.findDefault().ifPresent(this::load));
+    }
+
+    /** A damaged roadmap is named in a notification, and the grid stays as it was. */
+    private void loadOrSayDamaged(Runnable loading) {
+        try {
+            loading.run();
+        } catch (DamagedRoadmapException e) {
+            RoadmapUi.error(e.getMessage() + ": open it on the Roadmap page to restore it");
+        }
     }
 
     void load(RoadmapSnapshot loaded) {

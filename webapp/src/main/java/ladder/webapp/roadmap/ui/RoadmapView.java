@@ -28,6 +28,7 @@ import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.Roadmap;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.CurrentUser;
+import ladder.webapp.roadmap.DamagedRoadmapException;
 import ladder.webapp.roadmap.ExportFormat;
 import ladder.webapp.roadmap.NoSuchRoadmapException;
 import ladder.webapp.roadmap.RenderException;
@@ -135,11 +136,17 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         } catch (NoSuchRoadmapException e) {
             RoadmapUi.error(e.getMessage());
             roadmaps.findDefault().ifPresent(this::show);
+        } catch (DamagedRoadmapException e) {
+            showDamaged(e);
         }
     }
 
     void show(long roadmapId) {
-        show(roadmaps.get(roadmapId));
+        try {
+            show(roadmaps.get(roadmapId));
+        } catch (DamagedRoadmapException e) {
+            showDamaged(e);
+        }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("roadmap", QueryParameters.of("id", String.valueOf(roadmapId)))));
     }
@@ -151,7 +158,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         all.stream().filter(r -> r.id() == shown.id()).findFirst().ifPresent(selector::setValue);
         heading.setText(shown.name());
         makeDefault.setVisible(RoadmapService.isEditor(actor) && !shown.isDefault());
-        render(shown.roadmap());
+        render(shown);
 
         downloads.removeAll();
         downloads.add(new Span("Download:"));
@@ -162,7 +169,44 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private void render(Roadmap roadmap) {
+    /** A roadmap whose stored DOT no longer reads: what is wrong, and for editors the way back. */
+    void showDamaged(DamagedRoadmapException damage) {
+        this.snapshot = null;
+        long id = damage.roadmapId();
+        List<RoadmapSummary> all = roadmaps.list();
+        selector.setItems(all);
+        all.stream().filter(r -> r.id() == id).findFirst().ifPresent(summary -> {
+            selector.setValue(summary);
+            heading.setText(summary.name());
+        });
+        makeDefault.setVisible(false);
+        graph.getElement().setProperty("innerHTML", "");
+        goalList.removeAll();
+        goalList.setVisible(false);
+        downloads.removeAll();
+        problem.removeAll();
+        problem.add(new Paragraph(damage.getMessage() + ". The other roadmaps are not affected."));
+        if (RoadmapService.isEditor(actor)) {
+            Button restore = new Button("Restore the last version that reads", click -> {
+                try {
+                    RoadmapSnapshot restored = roadmaps.restore(id, actor);
+                    RoadmapUi.success("'" + restored.name() + "' was restored");
+                    show(restored);
+                } catch (RoadmapException e) {
+                    RoadmapUi.error(e.getMessage());
+                }
+            });
+            restore.setId("roadmap-restore");
+            restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            problem.add(new Paragraph("You can restore its newest kept version that reads, or import a repaired "
+                    + "DOT file over it."), restore);
+        } else {
+            problem.add(new Paragraph("A mentor can restore it."));
+        }
+    }
+
+    private void render(RoadmapSnapshot shown) {
+        Roadmap roadmap = shown.roadmap();
         problem.removeAll();
         goalList.removeAll();
         goalList.setVisible(false);
@@ -177,7 +221,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            graph.getElement().setProperty("innerHTML", withoutProlog(roadmaps.svg(roadmap)));
+            graph.getElement().setProperty("innerHTML", roadmaps.svg(shown));
         } catch (RenderException e) {
             problem.add(new Paragraph("The graph could not be drawn: " + e.getMessage()));
             graph.getElement().setProperty("innerHTML", "");
@@ -193,12 +237,6 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             item.addClassName("roadmap-goal-item");
             goalList.add(item);
         }
-    }
-
-    /** The SVG element alone, without the XML declaration, doctype and comments before it. */
-    static String withoutProlog(String svg) {
-        int start = svg.indexOf("<svg");
-        return start < 0 ? svg : svg.substring(start);
     }
 
     void openGoal(String goalId) {
