@@ -46,6 +46,7 @@ class RoadmapApiTest {
     @LocalServerPort int port;
     @Autowired AccountService accounts;
     @Autowired DotRunner renderer;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     Http anonymous;
     Http admin;
 
@@ -266,5 +267,46 @@ class RoadmapApiTest {
     long teamRoadmap() {
         String list = admin.get("/api/roadmaps").body();
         return Long.parseLong(list.replaceAll(".*\"id\":(\\d+),\"name\":\"Team roadmap\".*", "$1"));
+    }
+
+    @Test
+    void a_damaged_roadmap_is_listed_with_its_damage_answers_409_and_is_restored_by_a_mentor() {
+        String mentor = account(Role.MENTOR);
+        Http asMentor = anonymous.as(mentor, PASSWORD);
+        Http learner = anonymous.as(account(Role.LEARNER), PASSWORD);
+        long id = create(asMentor, name(), "digraph { plan -> build }");
+        // what a hand-made change in the database leaves behind; the version moves as any write's would
+        jdbc.update("update roadmap set dot = 'digraph { plan -> ; }', version = version + 1 where id = ?", id);
+
+        HttpResponse<String> list = learner.get("/api/roadmaps");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"id\":" + id + ",").contains("\"damage\":").contains("\"goals\":9");
+        HttpResponse<String> read = learner.get("/api/roadmaps/" + id + "/export/gv");
+        assertThat(read.statusCode()).isEqualTo(409);
+        assertThat(read.body()).contains("is damaged", "/restore");
+        assertThat(learner.post("/api/roadmaps/" + id + "/restore", "application/json", "").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> restored = asMentor.post("/api/roadmaps/" + id + "/restore", "application/json", "");
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        assertThat(restored.body()).contains("\"goals\":2").doesNotContain("damage");
+        assertThat(learner.get("/api/roadmaps/" + id + "/export/gv").body()).contains("plan -> build");
+        assertThat(asMentor.post("/api/roadmaps/" + id + "/restore", "application/json", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_patch_with_a_control_character_is_refused_with_400_and_the_roadmap_still_reads() {
+        String mentor = account(Role.MENTOR);
+        Http asMentor = anonymous.as(mentor, PASSWORD);
+        long id = create(asMentor, name(), "digraph { plan -> build }");
+
+        for (String participants : List.of("[\"@a\\u0000b\"]", "[\"@a\\u0007b\"]", "[\"@a\\u001fb\"]")) {
+            HttpResponse<String> answer = asMentor.patchJson("/api/roadmaps/" + id + "/goals/plan",
+                    "{\"participants\":" + participants + "}");
+            assertThat(answer.statusCode()).as(participants + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"error\"");
+        }
+        assertThat(asMentor.get("/api/roadmaps").statusCode()).isEqualTo(200);
+        assertThat(asMentor.get("/api/roadmaps/" + id + "/export/gv").body()).contains("plan -> build")
+                .doesNotContain("@a");
     }
 }
