@@ -38,6 +38,7 @@ class RoadmapViewTest extends SpringBrowserlessTest {
 
     @Autowired RoadmapService roadmaps;
     @Autowired AccountService accounts;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     AccountView admin;
 
     @BeforeEach
@@ -256,5 +257,28 @@ class RoadmapViewTest extends SpringBrowserlessTest {
 
     static List<String> ids(GoalsView view) {
         return view.grid.getListDataView().getItems().map(row -> row.goal().id()).toList();
+    }
+
+    @Test
+    void a_damaged_roadmap_says_so_and_an_editor_restores_it_while_the_others_still_open() {
+        RoadmapSnapshot plan = plan();
+        jdbc.update("update roadmap set dot = 'digraph { plan -> ; }', version = version + 1 where id = ?", plan.id());
+
+        RoadmapView view = navigate(RoadmapView.class);
+        view.show(plan.id());
+
+        assertThat(view.problem.getElement().getTextRecursively()).contains("is damaged", "The other roadmaps are not affected");
+        assertThat(svg(view)).isEmpty();
+        assertThat(view.selector.getValue().damaged()).isTrue();
+        assertThat(navigate(RoadmapView.class).heading.getText()).isEqualTo("Team roadmap");
+
+        view = navigate(RoadmapView.class);
+        view.show(plan.id());
+        test(view.problem.getChildren().filter(c -> c instanceof com.vaadin.flow.component.button.Button)
+                .map(c -> (com.vaadin.flow.component.button.Button) c).findFirst().orElseThrow()).click();
+
+        assertThat(view.problem.getChildren()).isEmpty();
+        assertThat(svg(view)).contains("<title>plan</title>", "<title>ship</title>");
+        assertThat(roadmaps.get(plan.id()).roadmap()).isEqualTo(plan.roadmap());
     }
 }
