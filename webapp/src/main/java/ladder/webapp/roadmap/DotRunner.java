@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class DotRunner {
     /** How long {@code dot -V} may take when checking that Graphviz is there. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(10);
 
+    private final ObservationRegistry observations;
     private final String dotCommand;
     private final Duration timeout;
     private final AtomicLong runs = new AtomicLong();
@@ -47,6 +50,12 @@ public final class DotRunner {
     private volatile @Nullable String unavailableReason;
 
     public DotRunner(String dotCommand, Duration timeout) {
+        this(dotCommand, timeout, ObservationRegistry.NOOP);
+    }
+
+    /** Each run is observed as {@code ladder.roadmap.dot} with its {@code result} (ok, failed, timeout, missing). */
+    public DotRunner(String dotCommand, Duration timeout, ObservationRegistry observations) {
+        this.observations = observations;
         this.dotCommand = dotCommand;
         this.timeout = timeout;
         try {
@@ -79,6 +88,20 @@ public final class DotRunner {
      *                         says which in words a user can act on
      */
     public String toSvg(String dot) {
+        Observation run = Observation.createNotStarted("ladder.roadmap.dot", observations)
+                .contextualName("dot -Tsvg").lowCardinalityKeyValue("result", "ok").start();
+        try (Observation.Scope scope = run.openScope()) {
+            return run(dot);
+        } catch (RenderException e) {
+            run.lowCardinalityKeyValue("result", isAvailable() ? (e.unavailable() ? "timeout" : "failed") : "missing");
+            run.error(e);
+            throw e;
+        } finally {
+            run.stop();
+        }
+    }
+
+    private String run(String dot) {
         String reason = unavailableReason;
         if (reason != null) {
             reason = probe(); // installed meanwhile?

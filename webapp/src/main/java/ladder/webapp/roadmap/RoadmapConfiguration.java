@@ -1,5 +1,6 @@
 package ladder.webapp.roadmap;
 
+import io.micrometer.observation.ObservationRegistry;
 import ladder.webapp.account.Role;
 import ladder.webapp.ui.HomeCard;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class RoadmapConfiguration {
 
     @Bean
-    DotRunner dotRunner(RoadmapProperties properties) {
-        return new DotRunner(properties.dotCommandOrDefault(), properties.dotTimeoutOrDefault());
+    DotRunner dotRunner(RoadmapProperties properties, ObservationRegistry observations) {
+        return new DotRunner(properties.dotCommandOrDefault(), properties.dotTimeoutOrDefault(), observations);
     }
 
     @Bean

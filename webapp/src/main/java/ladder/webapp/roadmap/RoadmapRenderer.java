@@ -2,6 +2,9 @@ package ladder.webapp.roadmap;
 
 import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.Roadmap;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
@@ -16,10 +19,17 @@ public class RoadmapRenderer {
 
     static final String CACHE = "roadmap-svgs";
 
+    private final ObservationRegistry observations;
     private final DotRunner dot;
     private final Cache svgs;
 
     RoadmapRenderer(DotRunner dot, CacheManager caches) {
+        this(dot, caches, ObservationRegistry.NOOP);
+    }
+
+    @Autowired
+    RoadmapRenderer(DotRunner dot, CacheManager caches, ObservationRegistry observations) {
+        this.observations = observations;
         this.dot = dot;
         this.svgs = java.util.Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
     }
@@ -46,7 +56,31 @@ public class RoadmapRenderer {
         return dot.unavailableReason();
     }
 
+    /** Observed as {@code ladder.roadmap.render} with its {@code outcome}: drawn, refused (the SVG), failed, unavailable. */
     private String draw(Roadmap roadmap) {
-        return SvgSanitizer.clean(dot.toSvg(DotExporter.forRendering(roadmap)));
+        Observation render = Observation.createNotStarted("ladder.roadmap.render", observations)
+                .contextualName("render roadmap").lowCardinalityKeyValue("outcome", "drawn").start();
+        try (Observation.Scope scope = render.openScope()) {
+            String svg = dot.toSvg(DotExporter.forRendering(roadmap));
+            try {
+                return SvgSanitizer.clean(svg);
+            } catch (RenderException refused) {
+                render.lowCardinalityKeyValue("outcome", "refused");
+                throw refused;
+            }
+        } catch (RenderException e) {
+            if (!"refused".equals(outcome(render))) {
+                render.lowCardinalityKeyValue("outcome", e.unavailable() ? "unavailable" : "failed");
+            }
+            render.error(e);
+            throw e;
+        } finally {
+            render.stop();
+        }
+    }
+
+    private static String outcome(Observation observation) {
+        var value = observation.getContext().getLowCardinalityKeyValue("outcome");
+        return value == null ? "" : value.getValue();
     }
 }

@@ -23,6 +23,8 @@ import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.Role;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,9 +54,11 @@ public class RoadmapService {
     private final RoadmapRenderer renderer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObservationRegistry observations;
 
     RoadmapService(RoadmapStore store, RoadmapHistory history, AccountService accounts, RoadmapRenderer renderer,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ObservationRegistry observations) {
+        this.observations = observations;
         this.store = store;
         this.history = history;
         this.accounts = accounts;
@@ -160,10 +164,42 @@ public class RoadmapService {
         }
     }
 
+    /**
+     * {@link #parse} observed as {@code ladder.roadmap.import}: {@code result} accepted or refused, and for a
+     * refusal its {@code reason} (too_large, cycle, unsafe, invalid), a bounded set.
+     */
+    private Roadmap read(String dot) {
+        Observation reading = Observation.createNotStarted("ladder.roadmap.import", observations)
+                .contextualName("import roadmap").lowCardinalityKeyValue("result", "accepted")
+                .lowCardinalityKeyValue("reason", "none").start();
+        try (Observation.Scope scope = reading.openScope()) {
+            return parse(dot);
+        } catch (RoadmapException e) {
+            reading.lowCardinalityKeyValue("result", "refused").lowCardinalityKeyValue("reason", refusal(e));
+            throw e;
+        } finally {
+            reading.stop();
+        }
+    }
+
+    private static String refusal(RoadmapException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof RoadmapTooLargeException) {
+            return "too_large";
+        }
+        if (message.contains("cycle")) {
+            return "cycle";
+        }
+        if (message.contains("not allowed") || message.contains("read files") || message.contains("link")) {
+            return "unsafe";
+        }
+        return "invalid";
+    }
+
     /** What replacing the roadmap with {@code dot} would change; writes nothing. */
     @Transactional(readOnly = true)
     public RoadmapDiff preview(long id, String dot) {
-        Roadmap after = parse(dot);
+        Roadmap after = read(dot);
         StoredRoadmap stored = require(id);
         return RoadmapDiff.between(modelOrEmpty(stored), after);
     }
@@ -178,7 +214,7 @@ public class RoadmapService {
     @Transactional
     public RoadmapSnapshot create(String name, String dot, AccountView actor) {
         requireEditor(actor);
-        return create(name, parse(dot), actor.username());
+        return create(name, read(dot), actor.username());
     }
 
     @Transactional
@@ -203,7 +239,7 @@ public class RoadmapService {
     @Transactional
     public RoadmapSnapshot replace(long id, String dot, @Nullable Long expectedVersion, AccountView actor) {
         requireEditor(actor);
-        Roadmap after = parse(dot);
+        Roadmap after = read(dot);
         StoredRoadmap stored = require(id);
         if (expectedVersion != null && expectedVersion != stored.getVersion()) {
             throw new RoadmapConflictException("roadmap '" + stored.getName() + "' was changed by someone else "
