@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * of {@code b}. Every other attribute, default and subgraph is kept for {@link DotExporter}.
  *
  * <p>Accepts the DOT people write: quoted, numeral, unicode and HTML ids, {@code //}, {@code /* *}{@code /}
- * and {@code #} line comments, {@code node}, {@code edge} and {@code graph} defaults, {@code a=b}
+ * and {@code #} comments (to the end of the line, wherever they start outside a string, as in Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b}
  * statements, chains {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports
  * (kept as {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any
  * case. Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
