@@ -285,11 +285,9 @@ public final class DotImporter {
             throw error("an HTML string cannot be a goal id", id);
         }
         String goalId = id.text();
-        if (goalId.isEmpty()) {
-            throw error("a goal id cannot be empty", id);
-        }
-        if (goalId.length() > Goal.MAX_ID_LENGTH) {
-            throw error("goal id longer than " + Goal.MAX_ID_LENGTH + " characters", id);
+        String problem = Goal.idProblem(goalId);
+        if (problem != null) {
+            throw error(problem, id);
         }
         if (!nodes.containsKey(goalId)) {
             if (nodes.size() >= MAX_GOALS) {

@@ -19,7 +19,8 @@ import java.util.Objects;
 public record Goal(String id, String title, String description, GoalStatus status,
                    List<String> participants, Attributes attributes) {
 
-    public static final int MAX_ID_LENGTH = 200;
+    /** Longest goal id, in UTF-16 characters: profilers such as gprof2dot name nodes by long C++ symbols. */
+    public static final int MAX_ID_LENGTH = 1_000;
 
     public Goal {
         Objects.requireNonNull(id, "id");
@@ -27,9 +28,9 @@ public record Goal(String id, String title, String description, GoalStatus statu
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(attributes, "attributes");
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException(
-                    "a goal id has 1 to " + MAX_ID_LENGTH + " characters, not " + id.length());
+        String idProblem = idProblem(id);
+        if (idProblem != null) {
+            throw new IllegalArgumentException(idProblem);
         }
         participants = List.copyOf(participants);
         for (String p : participants) {
@@ -64,6 +65,28 @@ public record Goal(String id, String title, String description, GoalStatus statu
 
     public Goal withAttributes(Attributes newAttributes) {
         return new Goal(id, title, description, status, participants, newAttributes);
+    }
+
+    /** Why {@code id} is no valid goal id, or null when it is one; a long id is named abbreviated. */
+    static @org.jspecify.annotations.Nullable String idProblem(String id) {
+        if (id.isEmpty()) {
+            return "a goal id cannot be empty";
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            return "goal id '" + abbreviated(id) + "' has " + id.length() + " characters, more than the "
+                    + MAX_ID_LENGTH + " allowed";
+        }
+        return null;
+    }
+
+    /** The text itself when short, else its start and end around "...", for messages. */
+    static String abbreviated(String text) {
+        if (text.length() <= 60) {
+            return text;
+        }
+        int head = Character.isHighSurrogate(text.charAt(39)) ? 41 : 40;
+        int tail = text.length() - (Character.isLowSurrogate(text.charAt(text.length() - 12)) ? 13 : 12);
+        return text.substring(0, head) + "..." + text.substring(tail);
     }
 
     /** Why {@code handle} is no valid participant handle, or null when it is one. */

@@ -1,6 +1,7 @@
 package ladder.model.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -41,5 +42,28 @@ class RealWorldDotTest {
         assertThat(Graphviz.nodes(plain)).containsExactly("a", "b", "e", "\"g#h\"", "1");
         assertThat(Graphviz.edges(plain)).containsExactly("a->b");
         assertThat(r.goals()).hasSameSizeAs(Graphviz.nodes(plain));
+    }
+
+    @Test
+    void a_profiler_node_named_by_a_long_cpp_symbol_is_a_goal() throws Exception {
+        String symbol = "std::vector<std::map<std::string, int>>::emplace_back(" + "x".repeat(Goal.MAX_ID_LENGTH);
+        symbol = symbol.substring(0, Goal.MAX_ID_LENGTH);
+        String dot = "digraph { graph [fontname=Arial]; \"" + symbol + "\" [label=\"emplace_back\\n12.5%\"]; "
+                + "main -> \"" + symbol + "\" [label=\"3x\"]; }";
+
+        Roadmap r = DotImporter.parse(dot);
+
+        assertThat(r.goals()).extracting(Goal::id).containsExactly(symbol, "main");
+        assertThat(Goal.MAX_ID_LENGTH).isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void a_too_long_id_is_refused_with_the_id_abbreviated_and_the_limit_named() {
+        String id = "very_long_symbol_" + "y".repeat(Goal.MAX_ID_LENGTH) + "_end";
+
+        assertThatThrownBy(() -> DotImporter.parse("digraph { " + id + " }"))
+                .isInstanceOf(DotImportException.class)
+                .hasMessage("line 1, column 11: goal id 'very_long_symbol_yyyyyyyyyyyyyyyyyyyyyyy...yyyyyyyy_end' has "
+                        + id.length() + " characters, more than the " + Goal.MAX_ID_LENGTH + " allowed");
     }
 }
