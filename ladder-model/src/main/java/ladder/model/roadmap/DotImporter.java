@@ -61,7 +61,8 @@ public final class DotImporter {
     }
 
     /**
-     * The roadmap that {@code dot} describes.
+     * The roadmap that {@code dot} describes. A {@code charset} graph attribute is dropped: the text is
+     * Unicode already, whatever it says it was (see {@link DotText} for files as bytes).
      *
      * @throws DotTooLargeException when the text, its goals or its edges exceed the limits
      * @throws DotImportException   when the text is refused for any other reason; the message says
@@ -81,6 +82,18 @@ public final class DotImporter {
             throw new DotImportException("empty input: expected a 'digraph { ... }'");
         }
         return new DotImporter(new DotTokenizer(dot)).graph();
+    }
+
+    /**
+     * The roadmap that the DOT file {@code bytes} describe, decoded by its declared charset as
+     * {@link DotText#decode(byte[])} says (UTF-8 by default; Latin-1 and Big5 when declared).
+     *
+     * @throws DotTooLargeException when the bytes, goals or edges exceed the limits
+     * @throws DotImportException   when the bytes are not valid in their charset, or for the reasons
+     *                              of {@link #parse(String)}
+     */
+    public static Roadmap parse(byte[] bytes) throws DotImportException {
+        return parse(DotText.decode(bytes));
     }
 
     private Roadmap graph() throws DotImportException {

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@link NoSuchElementException}.
  */
 public final class Roadmap {
+    private static final String CHARSET = "charset";
+
     private final @Nullable String name;
     private final boolean strict;
     private final Attributes graphAttributes;
@@ -42,7 +44,8 @@ public final class Roadmap {
     private Roadmap(Builder b) {
         this.name = b.name;
         this.strict = b.strict;
-        this.graphAttributes = b.graphAttributes;
+        // a roadmap holds Unicode and DOT export writes UTF-8: a charset of the text it came from no longer holds
+        this.graphAttributes = b.graphAttributes.without(CHARSET);
         this.nodeDefaults = b.nodeDefaults;
         this.edgeDefaults = b.edgeDefaults;
         this.goals = List.copyOf(b.goals.values());
@@ -99,7 +102,11 @@ public final class Roadmap {
         return strict;
     }
 
-    /** Graph attributes such as {@code rankdir}, in order. */
+    /**
+     * Graph attributes such as {@code rankdir}, in order; never {@code charset}, which is dropped
+     * when given: a roadmap's text is Unicode and {@link DotExporter} writes UTF-8, so a Latin-1
+     * declaration kept from the file it was read from would make Graphviz render mojibake.
+     */
     public Attributes graphAttributes() {
         return graphAttributes;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DOT as Graphviz's own test graphs, pydot's tests and profilers such as gprof2dot write it: read as
@@ -65,5 +67,82 @@ class RealWorldDotTest {
                 .isInstanceOf(DotImportException.class)
                 .hasMessage("line 1, column 11: goal id 'very_long_symbol_yyyyyyyyyyyyyyyyyyyyyyy...yyyyyyyy_end' has "
                         + id.length() + " characters, more than the " + Goal.MAX_ID_LENGTH + " allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"charset=latin1;", "graph [charset=\"ISO-8859-1\"];", "charset=L1", "charset=\"latin-1\"",
+            "graph [fontname=Arial, charset=\"ISO_8859-1\"]"})
+    void a_latin1_file_that_says_so_imports_as_unicode_without_its_declaration(String declaration) throws Exception {
+        byte[] latin1 = ("digraph {\n  " + declaration + "\n  caf\u00e9 [label=\"Caf\u00e9 cr\u00e8me\"];\n  caf\u00e9 -> na\u00efve\n}\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        Roadmap r = DotImporter.parse(latin1);
+
+        assertThat(r.goals()).extracting(Goal::id).containsExactly("café", "naïve");
+        assertThat(r.goal("café").orElseThrow().title()).isEqualTo("Café crème");
+        assertThat(r.graphAttributes().contains("charset")).isFalse();
+        String exported = DotExporter.export(r);
+        assertThat(exported).doesNotContain("charset").contains("Café crème");
+        assertThat(DotImporter.parse(exported.getBytes(StandardCharsets.UTF_8))).isEqualTo(r);
+    }
+
+    @Test
+    void a_latin1_file_renders_after_import_as_the_real_dot_renders_the_original() throws Exception {
+        assumeTrue(Graphviz.isInstalled(), "Graphviz 'dot' is not installed");
+        byte[] latin1 = "digraph { charset=latin1; a [label=\"Caf\u00e9\"] }".getBytes(StandardCharsets.ISO_8859_1);
+        String converted = "digraph { charset=latin1; a [label=\"Caf\u00e9\"] }"; // converted to Unicode, declaration kept
+
+        String original = Graphviz.plain(latin1);
+        String imported = Graphviz.plain(DotExporter.export(DotImporter.parse(latin1)).getBytes(StandardCharsets.UTF_8));
+        String fromText = Graphviz.plain(DotExporter.export(DotImporter.parse(converted)).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Graphviz.labels(original)).containsExactly("Café");
+        assertThat(Graphviz.labels(imported)).containsExactly("Café");
+        assertThat(Graphviz.labels(fromText)).as("no mojibake").containsExactly("Café");
+    }
+
+    @Test
+    void unicode_text_that_still_declares_latin1_loses_the_declaration() throws Exception {
+        Roadmap r = DotImporter.parse("digraph { graph [charset=latin1, rankdir=LR]; a [label=\"Caf\u00e9\"] }");
+
+        assertThat(r.graphAttributes().asMap()).containsOnlyKeys("rankdir");
+        assertThat(DotExporter.export(r)).doesNotContain("charset");
+    }
+
+    @Test
+    void a_file_converted_to_utf8_that_kept_its_latin1_declaration_is_read_as_utf8() throws Exception {
+        byte[] utf8 = "digraph { charset=latin1; a [label=\"Caf\u00e9\"] }".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(DotImporter.parse(utf8).goal("a").orElseThrow().title()).isEqualTo("Café");
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_and_declare_nothing_are_refused_at_the_first_bad_byte() {
+        byte[] latin1 = "digraph {\n  a [label=\"Caf\u00e9\"]\n}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> DotImporter.parse(latin1))
+                .isInstanceOfSatisfying(DotImportException.class, e -> {
+                    assertThat(e.line()).hasValue(2);
+                    assertThat(e.column()).hasValue(16);
+                    assertThat(e.reason()).isEqualTo("the text is not valid UTF-8 (byte 0xE9); "
+                            + "if it is ISO-8859-1 (Latin-1), declare charset=latin1 in the graph");
+                });
+    }
+
+    @Test
+    void a_charset_on_a_node_or_in_a_subgraph_is_no_declaration_of_the_file() {
+        byte[] latin1 = "digraph { a [charset=latin1, label=\"\u00e9\"]; subgraph s { charset=latin1 } }"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> DotText.decode(latin1)).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void utf8_with_a_byte_order_mark_and_big5_that_says_so_decode_too() throws Exception {
+        byte[] bom = "\uFEFFdigraph { charset=latin1; \u00e9 }".getBytes(StandardCharsets.UTF_8);
+        byte[] big5 = "digraph { charset=big5; \u4e2d\u6587 }".getBytes(java.nio.charset.Charset.forName("Big5"));
+
+        assertThat(DotImporter.parse(bom).goals()).extracting(Goal::id).containsExactly("é");
+        assertThat(DotImporter.parse(big5).goals()).extracting(Goal::id).containsExactly("中文");
     }
 }
