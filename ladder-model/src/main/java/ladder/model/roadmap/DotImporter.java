@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * of {@code b}. Every other attribute, default and subgraph is kept for {@link DotExporter}.
  *
  * <p>Accepts the DOT people write: quoted, numeral, unicode and HTML ids, {@code //}, {@code /* *}{@code /}
- * and {@code #} comments (to the end of the line, wherever they start outside a string, as in Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b}
- * statements, chains {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports
+ * and {@code #} comments (to the end of the line, wherever they start outside a string, as in
+ * Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b} statements, chains {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports
  * (kept as {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any
  * case. Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
- * given twice is one dependency whose attributes are merged, {@code strict} or not.
+ * written twice is one dependency; Graphviz draws each edge written, so the further ones are kept
+ * as its {@link Dependency#moreEdges()}, except in a {@code strict} graph, whose edges Graphviz
+ * merges into one, as the importer does.
  *
  * <p>Refuses, with a {@link DotImportException} and nothing returned: text that is not one directed
  * graph, syntax errors (with line and column), undirected graphs and {@code --} edges, cycles (named),
@@ -55,6 +57,7 @@ public final class DotImporter {
     private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Edge> edges = new LinkedHashMap<>();
     private int edgesWritten;
+    private boolean strict;
 
     private DotImporter(DotTokenizer tokenizer) {
         this.tokenizer = tokenizer;
@@ -100,7 +103,6 @@ public final class DotImporter {
         if (peek().kind() == DotToken.Kind.EOF) {
             throw new DotImportException("empty input: only comments, expected a 'digraph { ... }'");
         }
-        boolean strict = false;
         if (peek().isKeyword("strict")) {
             next();
             strict = true;
@@ -226,14 +228,25 @@ public final class DotImporter {
         if (++edgesWritten > MAX_EDGES) {
             throw new DotTooLargeException("more than " + MAX_EDGES + " edges", arrow.line(), arrow.column());
         }
-        Edge edge = edges.computeIfAbsent(from + '\0' + to, k -> new Edge(from, to, new LinkedHashMap<>(scope.edgeDefaults)));
+        Edge edge = edges.get(from + '\0' + to);
+        LinkedHashMap<String, Attribute> drawn;
+        if (edge == null) {
+            edge = new Edge(from, to, new LinkedHashMap<>(scope.edgeDefaults), new ArrayList<>());
+            edges.put(from + '\0' + to, edge);
+            drawn = edge.attributes;
+        } else if (strict) {
+            drawn = edge.attributes; // Graphviz merges the edges of a strict graph into one
+        } else {
+            drawn = new LinkedHashMap<>(scope.edgeDefaults); // Graphviz draws this one too
+            edge.more.add(drawn);
+        }
         if (tailPort != null) {
-            edge.attributes.put("tailport", Attribute.of("tailport", tailPort));
+            drawn.put("tailport", Attribute.of("tailport", tailPort));
         }
         if (headPort != null) {
-            edge.attributes.put("headport", Attribute.of("headport", headPort));
+            drawn.put("headport", Attribute.of("headport", headPort));
         }
-        attributes.forEach(a -> edge.attributes.put(a.name(), a));
+        attributes.forEach(a -> drawn.put(a.name(), a));
     }
 
     private Operand operand(Scope scope) throws DotImportException {
@@ -367,7 +380,8 @@ public final class DotImporter {
             builder.goal(goal(e.getKey(), e.getValue()));
         }
         for (Edge edge : edges.values()) {
-            builder.dependency(new Dependency(edge.from, edge.to, Attributes.of(new ArrayList<>(edge.attributes.values()))));
+            builder.dependency(new Dependency(edge.from, edge.to, Attributes.of(new ArrayList<>(edge.attributes.values())),
+                    edge.more.stream().map(more -> Attributes.of(new ArrayList<>(more.values()))).toList()));
         }
         root.children.forEach(builder::subgraph);
         try {
@@ -524,7 +538,8 @@ public final class DotImporter {
     private record Node(DotToken declared, LinkedHashMap<String, Attribute> attributes) {
     }
 
-    private record Edge(String from, String to, LinkedHashMap<String, Attribute> attributes) {
+    private record Edge(String from, String to, LinkedHashMap<String, Attribute> attributes,
+                        List<LinkedHashMap<String, Attribute>> more) {
     }
 
     /** The graph or a subgraph being read, with the defaults in force inside it. */

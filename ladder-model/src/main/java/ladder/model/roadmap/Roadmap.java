@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable: every {@code with...} method returns a new roadmap and leaves this one unchanged.
  * Every roadmap satisfies: goal ids are unique; each dependency joins two goals of the roadmap,
- * never a goal to itself, at most once per ordered pair; subgraphs name only goals of the roadmap;
+ * never a goal to itself, at most once per ordered pair (drawn as one edge when {@code strict});
+ * subgraphs name only goals of the roadmap;
  * and there is no cycle. Methods that would break a rule throw {@link IllegalArgumentException}
  * ({@link CycleException} for a cycle, naming it); methods given the id of a missing goal throw
  * {@link NoSuchElementException}.
@@ -65,6 +66,10 @@ public final class Roadmap {
             }
             if (dependencyByEnds.putIfAbsent(List.of(d.from(), d.to()), d) != null) {
                 throw new IllegalArgumentException("dependency " + d.from() + " -> " + d.to() + " is given twice");
+            }
+            if (strict && !d.moreEdges().isEmpty()) {
+                throw new IllegalArgumentException("dependency " + d.from() + " -> " + d.to()
+                        + " is drawn as " + d.edgeCount() + " edges, but a strict graph draws one edge per pair of goals");
             }
             dependentsById.get(d.from()).add(d.to());
             prerequisitesById.get(d.to()).add(d.from());
@@ -142,6 +147,14 @@ public final class Roadmap {
     /** The dependencies in the order they were first declared. */
     public List<Dependency> dependencies() {
         return dependencies;
+    }
+
+    /**
+     * How many edges Graphviz draws: one per dependency plus its {@link Dependency#moreEdges()},
+     * the edges written again between the same goals.
+     */
+    public int edgeCount() {
+        return dependencies.stream().mapToInt(Dependency::edgeCount).sum();
     }
 
     /** The dependency {@code from -> to}, if there is one. */

@@ -2,6 +2,7 @@ package ladder.model.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -144,5 +145,52 @@ class RealWorldDotTest {
 
         assertThat(DotImporter.parse(bom).goals()).extracting(Goal::id).containsExactly("é");
         assertThat(DotImporter.parse(big5).goals()).extracting(Goal::id).containsExactly("中文");
+    }
+
+    private static final String EDGE_TWICE = """
+            digraph {
+              a -> b [label="calls: 3"];
+              a:out -> b:n [label="returns", color=red];
+              b -> c;
+            }
+            """;
+
+    @Test
+    void an_edge_written_twice_is_one_dependency_that_keeps_both_drawings() throws Exception {
+        Roadmap r = DotImporter.parse(EDGE_TWICE);
+
+        assertThat(r.dependencies()).hasSize(2);
+        assertThat(r.prerequisites("b")).containsExactly("a");
+        Dependency ab = r.dependency("a", "b").orElseThrow();
+        assertThat(ab.attributes().asMap()).containsExactly(entry("label", "calls: 3"));
+        assertThat(ab.moreEdges()).singleElement().satisfies(more -> assertThat(more.asMap()).containsExactly(
+                entry("tailport", "out"), entry("headport", "n"), entry("label", "returns"), entry("color", "red")));
+        assertThat(r.edgeCount()).isEqualTo(3);
+        assertThat(DotImporter.parse(DotExporter.export(r))).isEqualTo(r);
+    }
+
+    @Test
+    void edges_written_twice_are_drawn_after_import_as_the_real_dot_draws_the_original() throws Exception {
+        assumeTrue(Graphviz.isInstalled(), "Graphviz 'dot' is not installed");
+        String strict = "strict " + EDGE_TWICE;
+
+        for (String original : java.util.List.of(EDGE_TWICE, strict)) {
+            String exported = DotExporter.export(DotImporter.parse(original));
+
+            assertThat(Graphviz.edges(Graphviz.plain(exported.getBytes(StandardCharsets.UTF_8))))
+                    .as(exported).isEqualTo(Graphviz.edges(Graphviz.plain(original.getBytes(StandardCharsets.UTF_8))));
+        }
+        assertThat(DotImporter.parse(strict).edgeCount()).isEqualTo(2);
+        assertThat(DotImporter.parse(strict).dependency("a", "b").orElseThrow().attributes().asMap())
+                .containsEntry("label", "returns").containsEntry("color", "red");
+    }
+
+    @Test
+    void a_strict_roadmap_cannot_draw_a_dependency_twice() {
+        var twice = new Dependency("a", "b", Attributes.empty(), java.util.List.of(Attributes.of(java.util.Map.of("color", "red"))));
+        var builder = Roadmap.builder().strict(true).goal(Goal.of("a")).goal(Goal.of("b")).dependency(twice);
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a strict graph draws one edge per pair");
     }
 }

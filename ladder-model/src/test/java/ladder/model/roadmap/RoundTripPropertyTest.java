@@ -14,7 +14,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Random roadmaps (ids and texts with blanks, quotes, backslash escapes, unicode, newlines; random
- * statuses, participants, unknown and HTML attributes, defaults, nested subgraphs) survive
+ * statuses, participants, unknown and HTML attributes, defaults, nested subgraphs, edges drawn
+ * several times) survive
  * export then import unchanged.
  */
 class RoundTripPropertyTest {
@@ -55,7 +56,8 @@ class RoundTripPropertyTest {
                     var builder = Roadmap.builder().name(name).strict(strict).graphAttributes(graphAttributes)
                             .nodeDefaults(nodeDefaults).edgeDefaults(edgeDefaults);
                     goals.forEach(builder::goal);
-                    edges.forEach(builder::dependency);
+                    // a strict graph draws one edge per pair: Graphviz merges the others
+                    edges.forEach(d -> builder.dependency(strict ? new Dependency(d.from(), d.to(), d.attributes()) : d));
                     subgraphs.forEach(builder::subgraph);
                     return builder.build();
                 }));
@@ -114,9 +116,10 @@ class RoundTripPropertyTest {
         Arbitrary<Dependency> edge = Combinators.combine(
                         Arbitraries.integers().between(0, ids.size() - 2),
                         Arbitraries.integers().between(1, ids.size() - 1),
-                        attributes(EDGE_NAMES))
-                .as((from, offset, attributes) -> new Dependency(ids.get(from),
-                        ids.get(Math.min(ids.size() - 1, from + offset)), attributes));
+                        attributes(EDGE_NAMES),
+                        attributes(EDGE_NAMES).list().ofMaxSize(2))
+                .as((from, offset, attributes, moreEdges) -> new Dependency(ids.get(from),
+                        ids.get(Math.min(ids.size() - 1, from + offset)), attributes, moreEdges));
         return edge.list().ofMaxSize(ids.size() * 2).map(list -> {
             var unique = new java.util.LinkedHashMap<List<String>, Dependency>();
             list.forEach(d -> unique.putIfAbsent(List.of(d.from(), d.to()), d));
