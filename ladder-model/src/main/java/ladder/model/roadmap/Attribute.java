@@ -6,6 +6,10 @@ import java.util.Objects;
  * One DOT attribute as written: its name (case-sensitive, as Graphviz reads it), its value, and
  * whether the value is an HTML string ({@code label=<<b>x</b>>}), whose {@code value} then holds
  * the markup between the outer angle brackets.
+ *
+ * <p>Only attributes that Graphviz may render safely exist: none that makes it read files, and no
+ * link that is not relative, {@code http(s):} or {@code mailto:} (see {@code DotSafety}); the
+ * constructor throws {@link IllegalArgumentException} saying why.
  */
 public record Attribute(String name, String value, boolean html) {
     public Attribute {
@@ -13,6 +17,10 @@ public record Attribute(String name, String value, boolean html) {
         Objects.requireNonNull(value, "value");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("an attribute needs a name");
+        }
+        String unsafe = DotSafety.problem(name, value, html);
+        if (unsafe != null) {
+            throw new IllegalArgumentException(unsafe);
         }
     }
 

@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * {@value Goal#MAX_ID_LENGTH} characters, subgraphs nested deeper than {@value #MAX_NESTING}, NUL
  * characters, and attributes that would make Graphviz read files or a browser run script
  * ({@code image}, {@code imagepath}, {@code shapefile}, {@code fontpath}, {@code fontnames},
- * {@code stylesheet}, font paths, {@code <IMG>} in HTML strings, {@code javascript:} links) wherever
- * they appear. Text over the size limits gets the subtype {@link DotTooLargeException}.
+ * {@code stylesheet}, font paths, {@code <IMG>} in HTML strings; links that, HTML entities decoded,
+ * are not relative, {@code http(s):} or {@code mailto:}, or that use Graphviz's escapes such as
+ * {@code \N}; script schemes in tooltips and descriptions) wherever they appear. Text over the
+ * size limits gets the subtype {@link DotTooLargeException}.
  *
  * <p>Reads nothing but the string given: no files, no network, no Graphviz. Linear in the text's length.
  */
@@ -352,10 +354,11 @@ public final class DotImporter {
         next();
         DotToken valueToken = concatenated(expectId("a value for attribute " + name.describe()));
         String value = valueToken.text();
-        Attribute attribute = new Attribute(name.text(), value, valueToken.html());
-        String unsafe = DotSafety.problem(attribute.name(), value, attribute.html());
-        if (unsafe != null) {
-            throw error(unsafe, name);
+        Attribute attribute;
+        try {
+            attribute = new Attribute(name.text(), value, valueToken.html());
+        } catch (IllegalArgumentException unsafe) {
+            throw error(String.valueOf(unsafe.getMessage()), name);
         }
         if (ofNodes && attribute.name().equals("status") && GoalStatus.fromDotName(value).isEmpty()) {
             throw error("unknown status '" + value + "': allowed are " + GoalStatus.allowedNames(), valueToken);

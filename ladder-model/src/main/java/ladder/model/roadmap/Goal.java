@@ -32,6 +32,11 @@ public record Goal(String id, String title, String description, GoalStatus statu
         if (idProblem != null) {
             throw new IllegalArgumentException(idProblem);
         }
+        // exported as the tooltip, which the importer checks: what it would refuse is no goal
+        String unsafe = DotSafety.problem("description", description, false);
+        if (unsafe != null) {
+            throw new IllegalArgumentException(unsafe);
+        }
         participants = List.copyOf(participants);
         for (String p : participants) {
             String problem = participantProblem(p);
