@@ -210,11 +210,18 @@ final class DotTokenizer {
         produce(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false, startLine, startColumn));
     }
 
-    private void produce(DotToken token) {
+    private void produce(DotToken token) throws DotImportException {
+        if (token.kind() == DotToken.Kind.ID) {
+            String problem = DotCharacters.characterProblem(token.text());
+            if (problem != null) {
+                throw error((token.html() ? "the HTML string " : token.quoted() ? "the string " : "the id ") + problem,
+                        token.line(), token.column());
+            }
+        }
         produced = token;
     }
 
-    private void single(DotToken.Kind kind, int startLine, int startColumn) {
+    private void single(DotToken.Kind kind, int startLine, int startColumn) throws DotImportException {
         produce(token(kind, String.valueOf(text.charAt(pos)), startLine, startColumn));
         pos++;
     }

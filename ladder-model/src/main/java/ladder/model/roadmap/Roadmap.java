@@ -43,6 +43,12 @@ public final class Roadmap {
     private final Map<List<String>, Dependency> dependencyByEnds = new HashMap<>();
 
     private Roadmap(Builder b) {
+        if (b.name != null) {
+            String problem = DotCharacters.problem("the graph name", b.name);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         this.name = b.name;
         this.strict = b.strict;
         // a roadmap holds Unicode and DOT export writes UTF-8: a charset of the text it came from no longer holds
