@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * {@code ISO_8859-1}, {@code ISO8859-1}, {@code ISO-IR-100}; and {@code big5}, {@code big-5}),
  * UTF-8 when it has none or names another (Graphviz assumes UTF-8 then too).
  *
- * <p>Two departures from Graphviz, both for the file's author: a UTF-8 byte order mark means UTF-8
- * whatever the attribute says; and a file that declares Latin-1 but is valid UTF-8 with non-ASCII
+ * <p>Three departures from Graphviz, all for the file's author: a UTF-8 byte order mark means UTF-8
+ * whatever the attribute says; a file that declares Latin-1 but is valid UTF-8 with non-ASCII
  * characters is read as UTF-8, because that is a file converted to UTF-8 that kept its declaration
- * (Latin-1 prose almost never forms valid multi-byte UTF-8), which Graphviz would show as mojibake.
+ * (Latin-1 prose almost never forms valid multi-byte UTF-8), which Graphviz would show as mojibake;
+ * and Latin-1 is read as browsers read it (the WHATWG Encoding Standard): bytes 0x80 to 0x9F, which
+ * ISO-8859-1 makes control characters, are the Windows-1252 characters (curly quotes, dashes, the
+ * euro sign) that such files mean; the five bytes Windows-1252 leaves undefined stay control
+ * characters, which the importer refuses.
  * Text that is not valid in its charset is refused with the place of the first bad byte, never
  * guessed at.
  *
@@ -56,13 +60,13 @@ public final class DotText {
             throw new DotImportException("the text is UTF-16: save it as UTF-8", 1, 1);
         }
         // every byte is one char in ISO-8859-1, so the ASCII syntax around the declaration reads the same
-        String declared = declaredCharset(new String(bytes, StandardCharsets.ISO_8859_1));
+        String declared = declaredCharset(scannable(new String(bytes, StandardCharsets.ISO_8859_1)));
         String name = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
         if (LATIN1_NAMES.contains(name)) {
             if (hasNonAscii(bytes) && isUtf8(bytes)) {
                 return new String(bytes, StandardCharsets.UTF_8);
             }
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return latin1(bytes);
         }
         if (BIG5_NAMES.contains(name)) {
             return strict(bytes, Charset.forName("Big5"), declared);
@@ -108,6 +112,37 @@ public final class DotText {
             // keep what was found before the error
         }
         return found;
+    }
+
+    /** Latin-1 as browsers decode it: ISO-8859-1 with 0x80 to 0x9F as in Windows-1252 where it defines them. */
+    private static String latin1(byte[] bytes) {
+        Charset windows1252 = Charset.forName("windows-1252");
+        var out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int unsigned = b & 0xFF;
+            if (unsigned >= 0x80 && unsigned <= 0x9F) {
+                String mapped = new String(new byte[] {b}, windows1252);
+                out.append(mapped.equals("\uFFFD") ? (char) unsigned : mapped.charAt(0));
+            } else {
+                out.append((char) unsigned);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text with control characters made letters, so that the tokenizer, which refuses them,
+     * reads on to a declaration after them; the importer refuses them later, at their place.
+     */
+    private static String scannable(String text) {
+        var out = new StringBuilder(text);
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
+                out.setCharAt(i, 'x');
+            }
+        }
+        return out.toString();
     }
 
     private static String strict(byte[] bytes, Charset charset, @Nullable String declared) throws DotImportException {

@@ -103,6 +103,17 @@ class RealWorldDotTest {
     }
 
     @Test
+    void latin1_reads_the_windows_1252_characters_that_such_files_mean_as_browsers_do() throws Exception {
+        byte[] bytes = "digraph { a [label=\"\u201cquoted\u201d \u2013 5 \u20ac\"]; charset=latin1 }".getBytes("windows-1252");
+
+        assertThat(DotImporter.parse(bytes).goal("a").orElseThrow().title()).isEqualTo("\u201cquoted\u201d \u2013 5 \u20ac");
+        assertThatThrownBy(() -> DotImporter.parse(new byte[] {'d', 'i', 'g', 'r', 'a', 'p', 'h', '{', '"', (byte) 0x81, '"',
+                ' ', 'c', 'h', 'a', 'r', 's', 'e', 't', '=', 'l', '1', '}'}))
+                .hasMessage("line 1, column 9: the string contains the control character U+0081 at position 1, "
+                        + "which a roadmap cannot hold");
+    }
+
+    @Test
     void unicode_text_that_still_declares_latin1_loses_the_declaration() throws Exception {
         Roadmap r = DotImporter.parse("digraph { graph [charset=latin1, rankdir=LR]; a [label=\"Caf\u00e9\"] }");
 
