@@ -44,6 +44,7 @@ final class DotSafety {
     private static final Set<String> TEXT_ATTRIBUTES =
             Set.of("tooltip", "description", "labeltooltip", "headtooltip", "tailtooltip", "edgetooltip");
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
+    private static final List<String> SCRIPT_SCHEMES = List.of("javascript:", "vbscript:");
     private static final Pattern IMG_TAG = Pattern.compile("<\\s*/?\\s*img\\b", Pattern.CASE_INSENSITIVE);
     /** An {@code href} or {@code URL} attribute inside an HTML string, with its quoted or bare value. */
     private static final Pattern HTML_LINK = Pattern.compile(
@@ -89,15 +90,17 @@ final class DotSafety {
 
     /** Why the link is refused, or null when it is relative or http(s) or mailto; {@code what} names it. */
     static @Nullable String linkProblem(String what, String link) {
-        String decoded = decoded(link);
-        for (String spelled : List.of(link, decoded)) {
-            Matcher escape = GRAPHVIZ_ESCAPE.matcher(spelled);
-            if (escape.find()) {
-                return what + " uses Graphviz's escape '" + escape.group()
-                        + "', which copies other text into the link: write the link out in full";
-            }
+        Matcher escape = GRAPHVIZ_ESCAPE.matcher(link);
+        if (escape.find()) {
+            return what + " uses Graphviz's escape '" + escape.group()
+                    + "', which copies other text into the link: write the link out in full";
         }
-        String s = squeezed(decoded);
+        String raw = squeezed(link);
+        // decoding changes nothing before the first '&': when the scheme (or its absence) shows
+        // before one, the entities after it cannot change it
+        int amp = raw.indexOf('&');
+        int end = indexOfAny(raw, ":/?#");
+        String s = end >= 0 && (amp < 0 || end < amp) ? raw : squeezed(decoded(link));
         int colon = s.indexOf(':');
         if (colon < 0) {
             return null;
@@ -120,8 +123,19 @@ final class DotSafety {
      * {@code atStart}, even spelled with blanks, control characters or entities inside; else null.
      */
     static @Nullable String scriptScheme(String value, boolean atStart) {
-        String s = squeezed(decoded(value));
-        for (String scheme : List.of("javascript:", "vbscript:")) {
+        String raw = squeezed(value);
+        int amp = raw.indexOf('&');
+        // decoding changes nothing before the first '&': no need when the text already is no script scheme there
+        if (amp < 0 || (atStart && SCRIPT_SCHEMES.stream()
+                .noneMatch(scheme -> raw.regionMatches(0, scheme, 0, Math.min(amp, scheme.length()))))) {
+            return scheme(raw, atStart);
+        }
+        return scheme(squeezed(decoded(value)), atStart);
+    }
+
+
+    private static @Nullable String scheme(String s, boolean atStart) {
+        for (String scheme : SCRIPT_SCHEMES) {
             if (atStart ? s.startsWith(scheme) : s.contains(scheme)) {
                 return scheme;
             }
