@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Accepts the DOT people write: quoted, numeral, unicode and HTML ids, {@code //}, {@code /* *}{@code /}
  * and {@code #} comments (to the end of the line, wherever they start outside a string, as in
- * Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b} statements, chains {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports
- * (kept as {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any
- * case. Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
+ * Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b} statements, chains
+ * {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports (kept as
+ * {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any case.
+ * Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
  * written twice is one dependency; Graphviz draws each edge written, so the further ones are kept
  * as its {@link Dependency#moreEdges()}, except in a {@code strict} graph, whose edges Graphviz
  * merges into one, as the importer does.
@@ -86,7 +87,12 @@ public final class DotImporter {
         if (dot.isBlank()) {
             throw new DotImportException("empty input: expected a 'digraph { ... }'");
         }
-        return new DotImporter(new DotTokenizer(dot)).graph();
+        try {
+            return new DotImporter(new DotTokenizer(dot)).graph();
+        } catch (IllegalArgumentException refused) {
+            // a rule of the model met where the reader knows no place, such as a port DOT cannot write back
+            throw new DotImportException(String.valueOf(refused.getMessage()));
+        }
     }
 
     /**
@@ -397,6 +403,14 @@ public final class DotImporter {
     }
 
     private Goal goal(String id, Node node) throws DotImportException {
+        try {
+            return goalOf(id, node);
+        } catch (IllegalArgumentException e) {
+            throw error(String.valueOf(e.getMessage()), node.declared);
+        }
+    }
+
+    private Goal goalOf(String id, Node node) {
         var attributes = new LinkedHashMap<>(node.attributes);
         Attribute statusAttribute = attributes.remove("status");
         Attribute fill = attributes.get("fillcolor");
@@ -427,13 +441,9 @@ public final class DotImporter {
             description = attributes.remove("tooltip");
         }
         Attribute participants = attributes.remove("participants");
-        try {
-            return new Goal(id, title, description == null ? "" : description.value(), status,
-                    participants == null ? List.of() : handles(participants.value()),
-                    Attributes.of(new ArrayList<>(attributes.values())));
-        } catch (IllegalArgumentException e) {
-            throw error(String.valueOf(e.getMessage()), node.declared);
-        }
+        return new Goal(id, title, description == null ? "" : description.value(), status,
+                participants == null ? List.of() : handles(participants.value()),
+                Attributes.of(new ArrayList<>(attributes.values())));
     }
 
     /** The style without its last {@code filled} entry: the text unchanged if none, null if nothing is left. */

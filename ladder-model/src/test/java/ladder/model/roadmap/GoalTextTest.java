@@ -155,4 +155,14 @@ class GoalTextTest {
         assertThatThrownBy(() -> new Attribute("label", "x> <y", true)).hasMessageContaining("balanced");
         assertThat(new Attribute("label", "<b>x</b>", true).value()).isEqualTo("<b>x</b>");
     }
+
+    @Test
+    void dot_whose_goal_the_model_cannot_hold_is_refused_as_dot_not_with_a_runtime_exception() {
+        // the fill colour only encodes the status, so "filled" goes: what is left ends with a lone backslash
+        assertThatThrownBy(() -> DotImporter.parse("digraph {\n  a [style=\"x\\,filled\", fillcolor=green]\n}"))
+                .isInstanceOfSatisfying(DotImportException.class, e -> {
+                    assertThat(e.line()).hasValue(2);
+                    assertThat(e.reason()).isEqualTo("the value of attribute 'style' ends with a backslash, which DOT cannot write: double it");
+                });
+    }
 }
