@@ -2,6 +2,7 @@ package ladder.model.ladder;
 
 import java.util.List;
 import java.util.Optional;
+import ladder.model.MarkdownText;
 
 /**
  * Writes a learner's ladder as Markdown or CSV: one row per topic with its confirmed rung, pending
@@ -16,20 +17,21 @@ public final class LadderExport {
      * A Markdown document: a heading naming the learner and a GitHub-style table with the columns
      * topic, confirmed rung, pending claim and next step. Rungs show their display names; empty
      * cells show "—"; retired topics say so. Cell text is escaped so it cannot break the table
-     * ({@code |}, backslashes, line breaks) or inject HTML ({@code <}, {@code &}).
+     * ({@code |}, backslashes, line breaks) or inject HTML ({@code <}, {@code >}, {@code &}): see
+     * {@link MarkdownText#cell}.
      */
     public static String markdown(LadderState state) {
         StringBuilder out = new StringBuilder();
-        out.append("# Knowledge ladder of ").append(markdownCell(state.learner())).append("\n\n");
+        out.append("# Knowledge ladder of ").append(MarkdownText.cell(state.learner())).append("\n\n");
         out.append("| topic | confirmed rung | pending claim | next step |\n");
         out.append("|---|---|---|---|\n");
         for (TopicLevel level : state.topics()) {
             Topic topic = level.topic();
             String name = topic.retired() ? topic.name() + " (retired)" : topic.name();
-            out.append("| ").append(markdownCell(name))
-                    .append(" | ").append(markdownCell(level.confirmedRung().map(Rung::displayName).orElse("—")))
-                    .append(" | ").append(markdownCell(pendingText(level).orElse("—")))
-                    .append(" | ").append(markdownCell(level.next().map(NextStep::text).orElse("—")))
+            out.append("| ").append(MarkdownText.cell(name))
+                    .append(" | ").append(MarkdownText.cell(level.confirmedRung().map(Rung::displayName).orElse("—")))
+                    .append(" | ").append(MarkdownText.cell(pendingText(level).orElse("—")))
+                    .append(" | ").append(MarkdownText.cell(level.next().map(NextStep::text).orElse("—")))
                     .append(" |\n");
         }
         return out.toString();
@@ -66,14 +68,6 @@ public final class LadderExport {
 
     private static Optional<String> pendingText(TopicLevel level) {
         return level.pending().map(claim -> claim.rung().displayName() + " (waiting for review)");
-    }
-
-    static String markdownCell(String text) {
-        return text.replace("\\", "\\\\")
-                .replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace("|", "\\|")
-                .replaceAll("\r\n|\r|\n", " ");
     }
 
     private static void csvLine(StringBuilder out, List<String> cells) {

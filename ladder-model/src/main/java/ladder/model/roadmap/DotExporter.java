@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * the seed never needed), unless the goal has a {@code fillcolor} of its own, which wins.
  *
  * <p>Layout of the text: graph attributes, goals, dependencies, subgraphs, and last the top-level
- * {@code node}/{@code edge} defaults. Goals and edges carry all their attributes themselves, so
- * defaults come last: DOT applies them only to what follows, and they are kept for later additions.
+ * {@code node}/{@code edge} defaults; a dependency drawn as several edges is written once per edge.
+ * Goals and edges carry all their attributes themselves, so defaults come last: DOT applies them
+ * only to what follows, and they are kept for later additions.
  *
  * <p>Ids and values are written bare when DOT allows it, else in double quotes with {@code "} as
  * {@code \"}; other backslashes stay as they are, since Graphviz gives them meaning ({@code \n},
@@ -65,9 +66,8 @@ public final class DotExporter {
             out.append('\n');
         }
         for (Dependency d : roadmap.dependencies()) {
-            id(out.append(INDENT), d.from()).append(" -> ");
-            id(out, d.to());
-            attributeList(out, d.attributes()).append(";\n");
+            edge(out, d, d.attributes());
+            d.moreEdges().forEach(more -> edge(out, d, more));
         }
         for (Subgraph s : roadmap.subgraphs()) {
             subgraph(out.append('\n'), s, INDENT);
@@ -85,6 +85,12 @@ public final class DotExporter {
             legend(out, roadmap);
         }
         return out.append("}\n").toString();
+    }
+
+    private static void edge(StringBuilder out, Dependency d, Attributes attributes) {
+        id(out.append(INDENT), d.from()).append(" -> ");
+        id(out, d.to());
+        attributeList(out, attributes).append(";\n");
     }
 
     private static void goal(StringBuilder out, Goal goal) {

@@ -19,11 +19,14 @@ import org.jspecify.annotations.Nullable;
  * of {@code b}. Every other attribute, default and subgraph is kept for {@link DotExporter}.
  *
  * <p>Accepts the DOT people write: quoted, numeral, unicode and HTML ids, {@code //}, {@code /* *}{@code /}
- * and {@code #} line comments, {@code node}, {@code edge} and {@code graph} defaults, {@code a=b}
- * statements, chains {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports
- * (kept as {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any
- * case. Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
- * given twice is one dependency whose attributes are merged, {@code strict} or not.
+ * and {@code #} comments (to the end of the line, wherever they start outside a string, as in
+ * Graphviz), {@code node}, {@code edge} and {@code graph} defaults, {@code a=b} statements, chains
+ * {@code a -> b -> c}, sets {@code a -> {b c}}, subgraphs and clusters, ports (kept as
+ * {@code tailport}/{@code headport}), {@code strict}, optional separators, keywords in any case.
+ * Default attributes apply to the goals and edges declared after them, as in Graphviz; an edge
+ * written twice is one dependency; Graphviz draws each edge written, so the further ones are kept
+ * as its {@link Dependency#moreEdges()}, except in a {@code strict} graph, whose edges Graphviz
+ * merges into one, as the importer does.
  *
  * <p>Refuses, with a {@link DotImportException} and nothing returned: text that is not one directed
  * graph, syntax errors (with line and column), undirected graphs and {@code --} edges, cycles (named),
@@ -31,8 +34,10 @@ import org.jspecify.annotations.Nullable;
  * {@value Goal#MAX_ID_LENGTH} characters, subgraphs nested deeper than {@value #MAX_NESTING}, NUL
  * characters, and attributes that would make Graphviz read files or a browser run script
  * ({@code image}, {@code imagepath}, {@code shapefile}, {@code fontpath}, {@code fontnames},
- * {@code stylesheet}, font paths, {@code <IMG>} in HTML strings, {@code javascript:} links) wherever
- * they appear. Text over the size limits gets the subtype {@link DotTooLargeException}.
+ * {@code stylesheet}, font paths, {@code <IMG>} in HTML strings; links that, HTML entities decoded,
+ * are not relative, {@code http(s):} or {@code mailto:}, or that use Graphviz's escapes such as
+ * {@code \N}; script schemes in tooltips and descriptions) wherever they appear. Text over the
+ * size limits gets the subtype {@link DotTooLargeException}.
  *
  * <p>Reads nothing but the string given: no files, no network, no Graphviz. Linear in the text's length.
  */
@@ -55,13 +60,15 @@ public final class DotImporter {
     private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Edge> edges = new LinkedHashMap<>();
     private int edgesWritten;
+    private boolean strict;
 
     private DotImporter(DotTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
     /**
-     * The roadmap that {@code dot} describes.
+     * The roadmap that {@code dot} describes. A {@code charset} graph attribute is dropped: the text is
+     * Unicode already, whatever it says it was (see {@link DotText} for files as bytes).
      *
      * @throws DotTooLargeException when the text, its goals or its edges exceed the limits
      * @throws DotImportException   when the text is refused for any other reason; the message says
@@ -80,14 +87,30 @@ public final class DotImporter {
         if (dot.isBlank()) {
             throw new DotImportException("empty input: expected a 'digraph { ... }'");
         }
-        return new DotImporter(new DotTokenizer(dot)).graph();
+        try {
+            return new DotImporter(new DotTokenizer(dot)).graph();
+        } catch (IllegalArgumentException refused) {
+            // a rule of the model met where the reader knows no place, such as a port DOT cannot write back
+            throw new DotImportException(String.valueOf(refused.getMessage()));
+        }
+    }
+
+    /**
+     * The roadmap that the DOT file {@code bytes} describe, decoded by its declared charset as
+     * {@link DotText#decode(byte[])} says (UTF-8 by default; Latin-1 and Big5 when declared).
+     *
+     * @throws DotTooLargeException when the bytes, goals or edges exceed the limits
+     * @throws DotImportException   when the bytes are not valid in their charset, or for the reasons
+     *                              of {@link #parse(String)}
+     */
+    public static Roadmap parse(byte[] bytes) throws DotImportException {
+        return parse(DotText.decode(bytes));
     }
 
     private Roadmap graph() throws DotImportException {
         if (peek().kind() == DotToken.Kind.EOF) {
             throw new DotImportException("empty input: only comments, expected a 'digraph { ... }'");
         }
-        boolean strict = false;
         if (peek().isKeyword("strict")) {
             next();
             strict = true;
@@ -213,14 +236,25 @@ public final class DotImporter {
         if (++edgesWritten > MAX_EDGES) {
             throw new DotTooLargeException("more than " + MAX_EDGES + " edges", arrow.line(), arrow.column());
         }
-        Edge edge = edges.computeIfAbsent(from + '\0' + to, k -> new Edge(from, to, new LinkedHashMap<>(scope.edgeDefaults)));
+        Edge edge = edges.get(from + '\0' + to);
+        LinkedHashMap<String, Attribute> drawn;
+        if (edge == null) {
+            edge = new Edge(from, to, new LinkedHashMap<>(scope.edgeDefaults), new ArrayList<>());
+            edges.put(from + '\0' + to, edge);
+            drawn = edge.attributes;
+        } else if (strict) {
+            drawn = edge.attributes; // Graphviz merges the edges of a strict graph into one
+        } else {
+            drawn = new LinkedHashMap<>(scope.edgeDefaults); // Graphviz draws this one too
+            edge.more.add(drawn);
+        }
         if (tailPort != null) {
-            edge.attributes.put("tailport", Attribute.of("tailport", tailPort));
+            drawn.put("tailport", Attribute.of("tailport", tailPort));
         }
         if (headPort != null) {
-            edge.attributes.put("headport", Attribute.of("headport", headPort));
+            drawn.put("headport", Attribute.of("headport", headPort));
         }
-        attributes.forEach(a -> edge.attributes.put(a.name(), a));
+        attributes.forEach(a -> drawn.put(a.name(), a));
     }
 
     private Operand operand(Scope scope) throws DotImportException {
@@ -285,11 +319,9 @@ public final class DotImporter {
             throw error("an HTML string cannot be a goal id", id);
         }
         String goalId = id.text();
-        if (goalId.isEmpty()) {
-            throw error("a goal id cannot be empty", id);
-        }
-        if (goalId.length() > Goal.MAX_ID_LENGTH) {
-            throw error("goal id longer than " + Goal.MAX_ID_LENGTH + " characters", id);
+        String problem = Goal.idProblem(goalId);
+        if (problem != null) {
+            throw error(problem, id);
         }
         if (!nodes.containsKey(goalId)) {
             if (nodes.size() >= MAX_GOALS) {
@@ -328,10 +360,11 @@ public final class DotImporter {
         next();
         DotToken valueToken = concatenated(expectId("a value for attribute " + name.describe()));
         String value = valueToken.text();
-        Attribute attribute = new Attribute(name.text(), value, valueToken.html());
-        String unsafe = DotSafety.problem(attribute.name(), value, attribute.html());
-        if (unsafe != null) {
-            throw error(unsafe, name);
+        Attribute attribute;
+        try {
+            attribute = new Attribute(name.text(), value, valueToken.html());
+        } catch (IllegalArgumentException unsafe) {
+            throw error(String.valueOf(unsafe.getMessage()), name);
         }
         if (ofNodes && attribute.name().equals("status") && GoalStatus.fromDotName(value).isEmpty()) {
             throw error("unknown status '" + value + "': allowed are " + GoalStatus.allowedNames(), valueToken);
@@ -356,7 +389,8 @@ public final class DotImporter {
             builder.goal(goal(e.getKey(), e.getValue()));
         }
         for (Edge edge : edges.values()) {
-            builder.dependency(new Dependency(edge.from, edge.to, Attributes.of(new ArrayList<>(edge.attributes.values()))));
+            builder.dependency(new Dependency(edge.from, edge.to, Attributes.of(new ArrayList<>(edge.attributes.values())),
+                    edge.more.stream().map(more -> Attributes.of(new ArrayList<>(more.values()))).toList()));
         }
         root.children.forEach(builder::subgraph);
         try {
@@ -369,6 +403,14 @@ public final class DotImporter {
     }
 
     private Goal goal(String id, Node node) throws DotImportException {
+        try {
+            return goalOf(id, node);
+        } catch (IllegalArgumentException e) {
+            throw error(String.valueOf(e.getMessage()), node.declared);
+        }
+    }
+
+    private Goal goalOf(String id, Node node) {
         var attributes = new LinkedHashMap<>(node.attributes);
         Attribute statusAttribute = attributes.remove("status");
         Attribute fill = attributes.get("fillcolor");
@@ -399,13 +441,9 @@ public final class DotImporter {
             description = attributes.remove("tooltip");
         }
         Attribute participants = attributes.remove("participants");
-        try {
-            return new Goal(id, title, description == null ? "" : description.value(), status,
-                    participants == null ? List.of() : handles(participants.value()),
-                    Attributes.of(new ArrayList<>(attributes.values())));
-        } catch (IllegalArgumentException e) {
-            throw error(String.valueOf(e.getMessage()), node.declared);
-        }
+        return new Goal(id, title, description == null ? "" : description.value(), status,
+                participants == null ? List.of() : handles(participants.value()),
+                Attributes.of(new ArrayList<>(attributes.values())));
     }
 
     /** The style without its last {@code filled} entry: the text unchanged if none, null if nothing is left. */
@@ -513,7 +551,8 @@ public final class DotImporter {
     private record Node(DotToken declared, LinkedHashMap<String, Attribute> attributes) {
     }
 
-    private record Edge(String from, String to, LinkedHashMap<String, Attribute> attributes) {
+    private record Edge(String from, String to, LinkedHashMap<String, Attribute> attributes,
+                        List<LinkedHashMap<String, Attribute>> more) {
     }
 
     /** The graph or a subgraph being read, with the defaults in force inside it. */

@@ -3,8 +3,10 @@ package ladder.model.roadmap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits DOT text into tokens, dropping blanks, comments ({@code //}, {@code /* *}{@code /}) and
- * preprocessor lines ({@code #} first on a line). Reads only the string given.
+ * Splits DOT text into tokens, dropping blanks and comments: {@code //} and {@code #} to the end of
+ * the line, wherever they start outside a string (as Graphviz does: a {@code #} first on a line is a
+ * preprocessor line, elsewhere a shell-like comment), and {@code /* *}{@code /}. Reads only the
+ * string given.
  */
 final class DotTokenizer {
     private final String text;
@@ -89,11 +91,7 @@ final class DotTokenizer {
                 newLine(pos + 1);
             } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
                 pos++;
-            } else if (c == '#' && onlyBlanksBeforeOnLine()) {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    pos++;
-                }
-            } else if (c == '/' && charAt(pos + 1) == '/') {
+            } else if (c == '#' || (c == '/' && charAt(pos + 1) == '/')) {
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
                 }
@@ -116,16 +114,6 @@ final class DotTokenizer {
                 return;
             }
         }
-    }
-
-    private boolean onlyBlanksBeforeOnLine() {
-        for (int i = lineStart; i < pos; i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\uFEFF') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void quoted(int startLine, int startColumn) throws DotImportException {
@@ -222,11 +210,18 @@ final class DotTokenizer {
         produce(new DotToken(DotToken.Kind.ID, text.substring(start, pos), false, false, startLine, startColumn));
     }
 
-    private void produce(DotToken token) {
+    private void produce(DotToken token) throws DotImportException {
+        if (token.kind() == DotToken.Kind.ID) {
+            String problem = DotCharacters.characterProblem(token.text());
+            if (problem != null) {
+                throw error((token.html() ? "the HTML string " : token.quoted() ? "the string " : "the id ") + problem,
+                        token.line(), token.column());
+            }
+        }
         produced = token;
     }
 
-    private void single(DotToken.Kind kind, int startLine, int startColumn) {
+    private void single(DotToken.Kind kind, int startLine, int startColumn) throws DotImportException {
         produce(token(kind, String.valueOf(text.charAt(pos)), startLine, startColumn));
         pos++;
     }

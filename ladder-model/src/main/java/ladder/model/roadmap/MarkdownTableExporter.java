@@ -3,14 +3,17 @@ package ladder.model.roadmap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import ladder.model.MarkdownText;
 
 /**
  * Writes a roadmap as the GitHub Markdown table of the seed ({@code seed-table.md}): columns
  * goal | status | participants | description, one row per goal sorted by goal id (in
  * {@link String#compareTo} order), every column
  * padded with blanks to its widest cell and underlined by as many dashes (plus the two blanks around
- * cells). As in the seed, the status column is at least {@value #STATUS_MIN_WIDTH} wide. Inside cells
- * {@code |} is written {@code \|} and line breaks become blanks. Lines end with {@code \n}, the last too.
+ * cells). As in the seed, the status column is at least {@value #STATUS_MIN_WIDTH} wide. Cells are
+ * written by {@link MarkdownText#cell}, as in the ladder's export: {@code |} as {@code \|},
+ * backslashes doubled, {@code &}, {@code <}, {@code >} as entities, so no raw HTML passes through,
+ * and line breaks as blanks. Lines end with {@code \n}, the last too.
  */
 public final class MarkdownTableExporter {
     /** The seed table's status column is one wider than its widest cell, "pending"; kept byte for byte. */
@@ -52,7 +55,7 @@ public final class MarkdownTableExporter {
     }
 
     private static String cell(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+        return MarkdownText.cell(text);
     }
 
     private static int width(String cell) {

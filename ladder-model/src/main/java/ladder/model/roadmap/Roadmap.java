@@ -19,12 +19,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable: every {@code with...} method returns a new roadmap and leaves this one unchanged.
  * Every roadmap satisfies: goal ids are unique; each dependency joins two goals of the roadmap,
- * never a goal to itself, at most once per ordered pair; subgraphs name only goals of the roadmap;
+ * never a goal to itself, at most once per ordered pair (drawn as one edge when {@code strict});
+ * subgraphs name only goals of the roadmap;
  * and there is no cycle. Methods that would break a rule throw {@link IllegalArgumentException}
  * ({@link CycleException} for a cycle, naming it); methods given the id of a missing goal throw
  * {@link NoSuchElementException}.
  */
 public final class Roadmap {
+    private static final String CHARSET = "charset";
+
     private final @Nullable String name;
     private final boolean strict;
     private final Attributes graphAttributes;
@@ -40,9 +43,16 @@ public final class Roadmap {
     private final Map<List<String>, Dependency> dependencyByEnds = new HashMap<>();
 
     private Roadmap(Builder b) {
+        if (b.name != null) {
+            String problem = DotCharacters.problem("the graph name", b.name);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         this.name = b.name;
         this.strict = b.strict;
-        this.graphAttributes = b.graphAttributes;
+        // a roadmap holds Unicode and DOT export writes UTF-8: a charset of the text it came from no longer holds
+        this.graphAttributes = b.graphAttributes.without(CHARSET);
         this.nodeDefaults = b.nodeDefaults;
         this.edgeDefaults = b.edgeDefaults;
         this.goals = List.copyOf(b.goals.values());
@@ -62,6 +72,10 @@ public final class Roadmap {
             }
             if (dependencyByEnds.putIfAbsent(List.of(d.from(), d.to()), d) != null) {
                 throw new IllegalArgumentException("dependency " + d.from() + " -> " + d.to() + " is given twice");
+            }
+            if (strict && !d.moreEdges().isEmpty()) {
+                throw new IllegalArgumentException("dependency " + d.from() + " -> " + d.to()
+                        + " is drawn as " + d.edgeCount() + " edges, but a strict graph draws one edge per pair of goals");
             }
             dependentsById.get(d.from()).add(d.to());
             prerequisitesById.get(d.to()).add(d.from());
@@ -99,7 +113,11 @@ public final class Roadmap {
         return strict;
     }
 
-    /** Graph attributes such as {@code rankdir}, in order. */
+    /**
+     * Graph attributes such as {@code rankdir}, in order; never {@code charset}, which is dropped
+     * when given: a roadmap's text is Unicode and {@link DotExporter} writes UTF-8, so a Latin-1
+     * declaration kept from the file it was read from would make Graphviz render mojibake.
+     */
     public Attributes graphAttributes() {
         return graphAttributes;
     }
@@ -135,6 +153,14 @@ public final class Roadmap {
     /** The dependencies in the order they were first declared. */
     public List<Dependency> dependencies() {
         return dependencies;
+    }
+
+    /**
+     * How many edges Graphviz draws: one per dependency plus its {@link Dependency#moreEdges()},
+     * the edges written again between the same goals.
+     */
+    public int edgeCount() {
+        return dependencies.stream().mapToInt(Dependency::edgeCount).sum();
     }
 
     /** The dependency {@code from -> to}, if there is one. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param dependenciesAdded    dependencies only in the new roadmap
  * @param dependenciesRemoved  dependencies only in the old roadmap
  * @param graphChanged         whether anything else differs: name, strictness, graph attributes,
- *                             defaults, subgraphs or the attributes of a kept dependency
+ *                             defaults, subgraphs or the attributes (or further edges) of a kept dependency
  */
 public record RoadmapDiff(List<Goal> goalsAdded, List<Goal> goalsRemoved, List<GoalChange> goalsChanged,
                           List<Dependency> dependenciesAdded, List<Dependency> dependenciesRemoved,
@@ -66,7 +66,7 @@ public record RoadmapDiff(List<Goal> goalsAdded, List<Goal> goalsRemoved, List<G
         List<Dependency> dependenciesRemoved = before.dependencies().stream()
                 .filter(d -> after.dependency(d.from(), d.to()).isEmpty()).toList();
         boolean edgeAttributesChanged = after.dependencies().stream().anyMatch(d ->
-                before.dependency(d.from(), d.to()).map(old -> !old.attributes().equals(d.attributes())).orElse(false));
+                before.dependency(d.from(), d.to()).map(old -> !old.equals(d)).orElse(false));
         boolean graphChanged = edgeAttributesChanged
                 || !before.name().equals(after.name()) || before.isStrict() != after.isStrict()
                 || !before.graphAttributes().equals(after.graphAttributes())

@@ -22,6 +22,10 @@ public record Subgraph(String id, Attributes attributes, Attributes nodeDefaults
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(nodeDefaults, "nodeDefaults");
         Objects.requireNonNull(edgeDefaults, "edgeDefaults");
+        String problem = DotCharacters.problem("the subgraph id '" + DotCharacters.printable(id) + "'", id);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         goalIds = List.copyOf(goalIds);
         subgraphs = List.copyOf(subgraphs);
     }

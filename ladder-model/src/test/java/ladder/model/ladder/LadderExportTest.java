@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ladder.model.MarkdownText;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,10 +45,10 @@ class LadderExportTest {
 
     @Test
     void markdown_cells_cannot_break_the_table_or_inject_html() {
-        String cell = LadderExport.markdownCell("a|b\nc\r\nd <script>&amp; \\|");
+        String cell = MarkdownText.cell("a|b\nc\r\nd <script>&amp; \\|");
 
-        assertThat(cell).isEqualTo("a\\|b c d &lt;script>&amp;amp; \\\\\\|");
-        assertThat(cell).doesNotContain("\n").doesNotContain("<");
+        assertThat(cell).isEqualTo("a\\|b c d &lt;script&gt;&amp;amp; \\\\\\|");
+        assertThat(cell).doesNotContain("\n").doesNotContain("<").doesNotContain(">");
     }
 
     @Test
@@ -81,7 +82,7 @@ class LadderExportTest {
 
     @Property
     void any_markdown_cell_stays_on_one_line_without_an_unescaped_pipe(@ForAll String text) {
-        String cell = LadderExport.markdownCell(text);
+        String cell = MarkdownText.cell(text);
 
         assertThat(cell).doesNotContain("\n").doesNotContain("\r").doesNotContain("<");
         assertThat(cell.replace("\\\\", "").replace("\\|", "")).doesNotContain("|");

@@ -14,5 +14,7 @@ class LadderPackageDependencyTest {
     @ArchTest
     static final ArchRule the_ladder_depends_only_on_the_jdk_and_jspecify = classes()
             .that().resideInAPackage("ladder.model.ladder..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "ladder.model.ladder..");
+            // "ladder.model" itself holds only the text writers every export shares (JsonStrings, MarkdownText)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "ladder.model",
+                    "ladder.model.ladder..");
 }

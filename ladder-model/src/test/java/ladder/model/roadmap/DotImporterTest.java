@@ -269,7 +269,7 @@ class DotImporterTest {
     }
 
     @Test
-    void a_goal_id_of_two_hundred_characters_is_accepted() throws Exception {
+    void a_goal_id_of_the_longest_length_is_accepted() throws Exception {
         String id = "g".repeat(Goal.MAX_ID_LENGTH);
 
         assertThat(DotImporter.parse("digraph { " + id + " }").goals()).extracting(Goal::id).containsExactly(id);

@@ -32,4 +32,20 @@ class MarkdownTableExporterTest {
                 | a    | done     |              | one two     |
                 """);
     }
+
+    @Test
+    void ids_titles_descriptions_and_participants_carry_no_raw_html_into_the_table() {
+        Roadmap r = Roadmap.builder()
+                .goal(Goal.of("<img src=x onerror=alert(1)>").withParticipants(List.of("@ana"))
+                        .withDescription("<script>alert(1)</script> & <a href=\"javascript:x\">me</a> \\| not a pipe"))
+                .build();
+
+        String table = MarkdownTableExporter.export(r);
+
+        assertThat(table).doesNotContain("<").doesNotContain(">")
+                .contains("| &lt;img src=x onerror=alert(1)&gt; |")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;a href=\"javascript:x\"&gt;me&lt;/a&gt; \\\\\\| not a pipe |");
+        assertThat(table.lines().skip(2).findFirst().orElseThrow().replace("\\\\", "").replace("\\|", "").chars()
+                .filter(c -> c == '|').count()).as("exactly the five column borders").isEqualTo(5);
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The corpus of malformed and hostile DOT in {@code dot/refused/}, indexed by {@code refused.tsv}. */
 class RefusedDotTest {
@@ -53,5 +54,36 @@ class RefusedDotTest {
                     assertThat(e.column()).isEmpty();
                     assertThat(e.getMessage()).isEqualTo("cycle: a -> b -> c -> a");
                 });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.org/roadmap?goal=a&amp;view=full", "http://example.org/x:y", "#top",
+            "docs/page.html", "/roadmaps/1?at=12:30", "//example.org/a", "mailto:team@example.org", "",
+            "page.html#section:2", "HTTPS://EXAMPLE.ORG"})
+    void links_that_are_relative_or_to_the_web_or_mail_are_kept(String link) throws Exception {
+        Roadmap r = DotImporter.parse("digraph { a [URL=\"" + link + "\", tooltip=\"Open me\"]; a -> b [labelhref=\"" + link + "\"] }");
+
+        assertThat(r.goal("a").orElseThrow().attributes().get("URL")).hasValue(link);
+        assertThat(r.dependencies().get(0).attributes().get("labelhref")).hasValue(link);
+    }
+
+    @Test
+    void goal_ids_and_titles_that_spell_a_script_are_text_once_no_link_can_copy_them() throws Exception {
+        Roadmap r = DotImporter.parse("digraph { \"java&Tab;script:alert(1)\" [label=\"javascript:alert(2)\", URL=\"/goals/1\"] }");
+
+        assertThat(r.goals()).extracting(Goal::id).containsExactly("java&Tab;script:alert(1)");
+        assertThat(r.goals().get(0).title()).isEqualTo("javascript:alert(2)");
+    }
+
+    @Test
+    void the_model_refuses_an_unsafe_link_or_description_however_it_is_built() {
+        assertThatThrownBy(() -> Attribute.of("URL", "java&Tab;script:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("javascript: link");
+        assertThatThrownBy(() -> Attribute.of("href", "\\N"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("escape '\\N'");
+        assertThatThrownBy(() -> Attribute.of("image", "/etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read files");
+        assertThatThrownBy(() -> Goal.of("a").withDescription("&#106;avascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'description' contains a javascript: link");
     }
 }

@@ -173,7 +173,8 @@ class RoadmapTest {
     @Test
     void goals_refuse_bad_ids_and_participants() {
         assertThatThrownBy(() -> Goal.of("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Goal.of("x".repeat(201))).hasMessageContaining("1 to 200 characters");
+        assertThatThrownBy(() -> Goal.of("x".repeat(Goal.MAX_ID_LENGTH + 1)))
+                .hasMessageContaining(Goal.MAX_ID_LENGTH + 1 + " characters, more than the " + Goal.MAX_ID_LENGTH);
         assertThatThrownBy(() -> Goal.of("a").withParticipants(List.of("ana"))).hasMessageContaining("@name");
         assertThatThrownBy(() -> Goal.of("a").withParticipants(List.of("@a b"))).hasMessageContaining("blanks");
     }

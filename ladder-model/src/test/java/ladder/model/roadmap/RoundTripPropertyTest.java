@@ -14,7 +14,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Random roadmaps (ids and texts with blanks, quotes, backslash escapes, unicode, newlines; random
- * statuses, participants, unknown and HTML attributes, defaults, nested subgraphs) survive
+ * statuses, participants, unknown and HTML attributes, defaults, nested subgraphs, edges drawn
+ * several times) survive
  * export then import unchanged.
  */
 class RoundTripPropertyTest {
@@ -55,7 +56,8 @@ class RoundTripPropertyTest {
                     var builder = Roadmap.builder().name(name).strict(strict).graphAttributes(graphAttributes)
                             .nodeDefaults(nodeDefaults).edgeDefaults(edgeDefaults);
                     goals.forEach(builder::goal);
-                    edges.forEach(builder::dependency);
+                    // a strict graph draws one edge per pair: Graphviz merges the others
+                    edges.forEach(d -> builder.dependency(strict ? new Dependency(d.from(), d.to(), d.attributes()) : d));
                     subgraphs.forEach(builder::subgraph);
                     return builder.build();
                 }));
@@ -96,8 +98,10 @@ class RoundTripPropertyTest {
     }
 
     private static Arbitrary<List<Goal>> goals(List<String> ids) {
-        Arbitrary<List<String>> participants = Arbitraries.strings().withChars("abcxyz_019.").ofMinLength(1).ofMaxLength(6)
-                .map(name -> "@" + name).list().ofMaxSize(3);
+        Arbitrary<List<String>> participants = Combinators.combine(
+                        Arbitraries.strings().withChars("aZ09").ofLength(1),
+                        Arbitraries.strings().withChars("abcxyzAZ_019.-").ofMaxLength(6))
+                .as((first, rest) -> "@" + first + rest).list().ofMaxSize(3);
         List<Arbitrary<Goal>> perId = ids.stream().map(id -> Combinators.combine(
                         text(0, 5).injectNull(0.4), text(0, 6), Arbitraries.of(GoalStatus.class), participants, goalAttributes())
                 .as((title, description, status, people, attributes) ->
@@ -114,9 +118,10 @@ class RoundTripPropertyTest {
         Arbitrary<Dependency> edge = Combinators.combine(
                         Arbitraries.integers().between(0, ids.size() - 2),
                         Arbitraries.integers().between(1, ids.size() - 1),
-                        attributes(EDGE_NAMES))
-                .as((from, offset, attributes) -> new Dependency(ids.get(from),
-                        ids.get(Math.min(ids.size() - 1, from + offset)), attributes));
+                        attributes(EDGE_NAMES),
+                        attributes(EDGE_NAMES).list().ofMaxSize(2))
+                .as((from, offset, attributes, moreEdges) -> new Dependency(ids.get(from),
+                        ids.get(Math.min(ids.size() - 1, from + offset)), attributes, moreEdges));
         return edge.list().ofMaxSize(ids.size() * 2).map(list -> {
             var unique = new java.util.LinkedHashMap<List<String>, Dependency>();
             list.forEach(d -> unique.putIfAbsent(List.of(d.from(), d.to()), d));
