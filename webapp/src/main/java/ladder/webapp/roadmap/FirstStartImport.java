@@ -2,9 +2,10 @@ package ladder.webapp.roadmap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ladder.model.roadmap.DotImportException;
+import ladder.model.roadmap.DotText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,10 +47,10 @@ class FirstStartImport implements ApplicationRunner {
         if (configured != null && !configured.isBlank()) {
             Path file = Path.of(configured);
             source = file.toAbsolutePath().toString();
-            dot = Files.readString(file, StandardCharsets.UTF_8); // a wrong setting should stop the start, loudly
+            dot = text(Files.readAllBytes(file), source); // a wrong setting should stop the start, loudly
         } else if (Files.isRegularFile(Path.of("roadmap.gv"))) {
             source = Path.of("roadmap.gv").toAbsolutePath().toString();
-            dot = Files.readString(Path.of("roadmap.gv"), StandardCharsets.UTF_8);
+            dot = text(Files.readAllBytes(Path.of("roadmap.gv")), source);
         } else {
             source = "the bundled roadmap.gv";
             try (InputStream in = FirstStartImport.class.getClassLoader().getResourceAsStream(BUNDLED)) {
@@ -57,11 +58,20 @@ class FirstStartImport implements ApplicationRunner {
                     LOG.warn("No roadmap to import on first start: {} is missing from the jar", BUNDLED);
                     return;
                 }
-                dot = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                dot = text(in.readAllBytes(), source);
             }
         }
         RoadmapSnapshot created = service.create(NAME, RoadmapService.parse(dot), RoadmapService.SYSTEM);
         LOG.info("Imported '{}' from {}: {} goals, {} dependencies", NAME, source,
                 created.roadmap().goals().size(), created.roadmap().dependencies().size());
+    }
+
+    /** The file as text, by its declared charset (UTF-8 unless it says e.g. {@code charset=latin1}). */
+    private static String text(byte[] bytes, String source) {
+        try {
+            return DotText.decode(bytes);
+        } catch (DotImportException e) {
+            throw new IllegalStateException("cannot import the roadmap from " + source + ": " + e.getMessage(), e);
+        }
     }
 }

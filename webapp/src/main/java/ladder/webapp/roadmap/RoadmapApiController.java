@@ -4,12 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import ladder.model.roadmap.DotImportException;
 import ladder.model.roadmap.DotImporter;
+import ladder.model.roadmap.DotText;
 import ladder.model.roadmap.GoalStatus;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.AccountService;
@@ -169,7 +167,7 @@ class RoadmapApiController {
                 .orElseThrow(() -> new RoadmapAccessDeniedException("only people with an account may do this"));
     }
 
-    /** The body as UTF-8 text, read up to the importer's limit: a larger body is refused without reading it all. */
+    /** The body as text, read up to the importer's limit: a larger body is refused without reading it all. */
     private static String body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > DotImporter.MAX_BYTES) {
             throw new RoadmapTooLargeException("the DOT text is larger than 1 MiB (" + request.getContentLengthLong() + " bytes)");
@@ -182,10 +180,9 @@ class RoadmapApiController {
             throw new RoadmapTooLargeException("the DOT text is larger than 1 MiB");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RoadmapException("the body is not UTF-8 text");
+            return DotText.decode(bytes); // UTF-8, or the charset the graph declares (charset=latin1)
+        } catch (DotImportException e) {
+            throw RoadmapException.of(e);
         }
     }
 

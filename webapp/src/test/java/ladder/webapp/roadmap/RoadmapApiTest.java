@@ -309,4 +309,23 @@ class RoadmapApiTest {
         assertThat(asMentor.get("/api/roadmaps/" + id + "/export/gv").body()).contains("plan -> build")
                 .doesNotContain("@a");
     }
+
+    @Test
+    void a_file_declared_latin1_is_imported_as_unicode_and_exported_without_the_charset() {
+        byte[] latin1 = "digraph { charset=latin1; caf\u00e9 [label=\"Caf\u00e9 cr\u00e8me\"]; caf\u00e9 -> b; }"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String name = name();
+        HttpResponse<String> created = admin.postBytes("/api/roadmaps?name=" + name, DOT, latin1);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = Long.parseLong(created.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+
+        String exported = admin.get("/api/roadmaps/" + id + "/export/gv").body();
+        assertThat(exported).contains("caf\u00e9", "Caf\u00e9 cr\u00e8me").doesNotContainIgnoringCase("charset");
+        assertThat(admin.get("/api/roadmaps/" + id + "/export/svg").body()).contains("Caf\u00e9 cr\u00e8me");
+
+        HttpResponse<String> undeclared = admin.postBytes("/api/roadmaps?name=" + name(), DOT,
+                "digraph { caf\u00e9 }".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(undeclared.statusCode()).isEqualTo(400);
+        assertThat(undeclared.body()).contains("not valid UTF-8", "\"line\":1");
+    }
 }

@@ -269,4 +269,15 @@ abstract class RoadmapPersistenceContract {
         assertThat(jdbc.queryForObject("select count(*) from roadmap_revision where roadmap_id = ?", Integer.class,
                 created.id())).isEqualTo(RoadmapStore.REVISIONS_KEPT);
     }
+
+    @Test
+    void a_goal_id_of_a_thousand_characters_is_stored_and_its_history_kept() {
+        String id = "profiler::frame::" + "x".repeat(1000 - 17);
+        RoadmapSnapshot created = roadmaps.create(unique("long ids"), "digraph { \"" + id + "\" -> b }", mentor);
+
+        RoadmapSnapshot changed = roadmaps.changeGoal(created.id(), id, GoalEdit.status(GoalStatus.DONE), null, mentor);
+
+        assertThat(changed.roadmap().goal(id).orElseThrow().status()).isEqualTo(GoalStatus.DONE);
+        assertThat(roadmaps.history(created.id(), id)).isNotEmpty();
+    }
 }

@@ -15,13 +15,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import ladder.model.roadmap.DotImporter;
+import ladder.model.roadmap.DotImportException;
+import ladder.model.roadmap.DotText;
 import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.roadmap.RoadmapConflictException;
@@ -96,13 +94,13 @@ class ImportDialog extends Dialog {
         getFooter().add(cancel, replace);
     }
 
+    /** The file as text: UTF-8, or the charset the graph declares (e.g. {@code charset=latin1}). */
     void uploaded(byte[] bytes) {
         try {
-            dot.setValue(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+            dot.setValue(DotText.decode(bytes));
             preview();
-        } catch (CharacterCodingException e) {
-            showError("the file is not UTF-8 text");
+        } catch (DotImportException e) {
+            showError(e.getMessage());
         }
     }
 

@@ -181,7 +181,9 @@ class RoadmapViewTest extends SpringBrowserlessTest {
         assertThat(dialog.replace.isEnabled()).isTrue();
 
         dialog.uploaded(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
-        assertThat(dialog.error.getText()).contains("not UTF-8");
+        assertThat(dialog.error.getText()).contains("UTF-16", "UTF-8");
+        dialog.uploaded("digraph { caf\u00e9 }".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(dialog.error.getText()).contains("not valid UTF-8", "charset=latin1");
         assertThat(roadmaps.get(created.id()).roadmap().goals()).hasSize(3);
     }
 
