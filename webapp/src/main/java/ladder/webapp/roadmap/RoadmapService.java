@@ -26,6 +26,8 @@ import ladder.webapp.account.Role;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RoadmapService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoadmapService.class);
 
     /** The system's name in the history, for the first-start import. */
     static final String SYSTEM = "system";
@@ -227,6 +231,8 @@ public class RoadmapService {
         StoredRoadmap stored = store.insert(validName, store.count() == 0, roadmap, canonical(roadmap), now, who);
         history.record(stored.id(), null, now, who, "roadmap created", null,
                 roadmap.goals().size() + " goals, " + roadmap.dependencies().size() + " dependencies");
+        LOG.info("Roadmap {} created: {} goals, {} dependencies", stored.id(), roadmap.goals().size(),
+                roadmap.dependencies().size());
         return snapshot(stored);
     }
 
