@@ -1,6 +1,9 @@
 package ladder.webapp.account;
 
+import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,21 +19,28 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Access rules of the whole app, in three chains: {@code /api/**} (HTTP Basic, stateless, no CSRF),
  * {@code /actuator/**} (health public; info and prometheus for admins and the scrape account;
- * nothing else) and the Vaadin UI (login view, Vaadin's CSRF protection, view annotations).
+ * nothing else) and the Vaadin UI (login view, CSRF protection of the login form too, view annotations,
+ * security headers, sessions that an admin's change to the account ends).
  */
 @Configuration
 @EnableWebSecurity
@@ -87,13 +97,67 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The UI's Content-Security-Policy. Vaadin sets inline styles, so styles need {@code 'unsafe-inline'};
+     * scripts: see docs/architecture.md, "Security", for what Vaadin's bootstrap needs and why. Images may be
+     * {@code data:} URLs (the login form's and the roadmap's icons). No plugins, no foreign base URL, no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
     @Order(3)
-    SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts, RequestUtil vaadinRequests,
+            SessionRegistry sessionRegistry) throws Exception {
         http.authenticationProvider(accounts);
         http.authorizeHttpRequests(requests -> requests
+                // the error page renders what went wrong elsewhere (an /api answer, too): never a 403 instead
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Spring's CSRF protection for everything but Vaadin's own requests (which carry Vaadin's token), the
+        // login form's POST included: vaadin-login-form sends the token from the page's _csrf meta tags.
+        // Vaadin's default would exempt the login URL, which allows login CSRF.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.headers(headers -> headers
+                // before the request goes on: written on commit, they were lost on the forward to Vaadin's servlet
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        UidlRedirectStrategy redirect = new UidlRedirectStrategy(); // a plain redirect in a Vaadin request would break it
+        http.sessionManagement(sessions -> sessions
+                .maximumSessions(-1) // no limit: the registry is for ending an account's sessions (AccountSessions)
+                .sessionRegistry(sessionRegistry)
+                .expiredSessionStrategy(event -> redirect.sendRedirect(event.getRequest(), event.getResponse(), "/login")));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .enableCsrfConfiguration(false)) // configured above
+                .build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the {@link SessionRegistry} when sessions end, so it does not keep them forever. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

@@ -24,7 +24,6 @@ import ladder.model.roadmap.Roadmap;
 import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -344,7 +343,7 @@ public class RoadmapService {
     }
 
     public static boolean isEditor(AccountView actor) {
-        return actor.hasRole(Role.MENTOR) || actor.hasRole(Role.ADMIN);
+        return actor.isMentorOrAdmin();
     }
 
     // ---------------------------------------------------------------- internals
