@@ -1,9 +1,11 @@
 package ladder.webapp.account;
 
 import com.vaadin.flow.spring.security.RequestUtil;
-import com.vaadin.flow.spring.security.UidlRedirectStrategy;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -151,15 +153,30 @@ class SecurityConfig {
                 })
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        UidlRedirectStrategy redirect = new UidlRedirectStrategy(); // a plain redirect in a Vaadin request would break it
         http.sessionManagement(sessions -> sessions
                 .maximumSessions(-1) // no limit: the registry is for ending an account's sessions (AccountSessions)
                 .sessionRegistry(sessionRegistry)
-                .expiredSessionStrategy(event -> redirect.sendRedirect(event.getRequest(), event.getResponse(), "/login")));
+                .expiredSessionStrategy(event -> sessionEnded(event.getRequest(), event.getResponse(), vaadinRequests)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .enableCsrfConfiguration(false)) // configured above
                 .build();
+    }
+
+    /**
+     * The answer to a request of a session that {@link AccountSessions} ended (the filter has logged it out
+     * already): Vaadin's own "session expired" answer to Vaadin's requests, on which the client reloads the
+     * page and so lands on the login view; a redirect to the login view otherwise.
+     */
+    private static void sessionEnded(HttpServletRequest request, HttpServletResponse response, RequestUtil vaadinRequests)
+            throws java.io.IOException {
+        if (vaadinRequests.isFrameworkInternalRequest(request)) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(VaadinService.createSessionExpiredJSON(false));
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
     }
 
     @Bean
