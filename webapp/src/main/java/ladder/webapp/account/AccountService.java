@@ -3,6 +3,7 @@ package ladder.webapp.account;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -181,6 +182,16 @@ public class AccountService {
         String stripped = handle.strip();
         return accounts.findByHandleKey(Account.key(stripped.startsWith("@") ? stripped : "@" + stripped))
                 .map(AccountView::of);
+    }
+
+    /**
+     * Whether {@code account} is the account of one of these handles (in any case): what "a participant may"
+     * rules ask. Compared by account id, never by the handle's spelling.
+     */
+    @Transactional(readOnly = true)
+    public boolean isAnyOf(AccountView account, Collection<String> handles) {
+        return handles.stream().map(this::findByHandle).flatMap(Optional::stream)
+                .anyMatch(found -> found.id() == account.id());
     }
 
     @Transactional(readOnly = true)

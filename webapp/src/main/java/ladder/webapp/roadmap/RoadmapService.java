@@ -253,7 +253,7 @@ public class RoadmapService {
             if (!edit.onlyStatus()) {
                 throw new RoadmapAccessDeniedException("a learner may change only the status of a goal");
             }
-            if (!goal.participants().contains(actor.handle())) {
+            if (!accounts.isAnyOf(actor, goal.participants())) {
                 throw new RoadmapAccessDeniedException("you (" + actor.handle() + ") do not take part in goal '"
                         + goalId + "': only its participants, mentors and admins may change its status");
             }

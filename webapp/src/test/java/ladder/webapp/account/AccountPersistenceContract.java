@@ -103,4 +103,37 @@ abstract class AccountPersistenceContract {
                 .hasMessageContaining("changed by someone else");
         assertThat(accounts.find(username).orElseThrow().displayName()).isEqualTo("First edit");
     }
+
+    @Test
+    void two_admins_revoking_each_other_at_once_leave_one_enabled() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String first = unique("adm");
+            String second = unique("adm");
+            accounts.create(newAccount(first, Role.ADMIN));
+            accounts.create(newAccount(second, Role.ADMIN));
+            accounts.update("admin", new AccountChanges(null, null, Set.of(Role.LEARNER), null, null));
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var a = threads.submit(() -> { start.await(); return revoke(second); });
+                var b = threads.submit(() -> { start.await(); return revoke(first); });
+                start.countDown();
+                a.get();
+                b.get();
+            }
+            assertThat(List.of(first, second)).filteredOn(name -> accounts.find(name).orElseThrow().enabled())
+                    .as("enabled admins after both tried").hasSize(1);
+            accounts.update("admin", new AccountChanges(null, null, Set.of(Role.ADMIN), null, null));
+            accounts.update(first, new AccountChanges(null, null, Set.of(Role.LEARNER), false, null));
+            accounts.update(second, new AccountChanges(null, null, Set.of(Role.LEARNER), false, null));
+        }
+    }
+
+    private String revoke(String username) {
+        try {
+            accounts.update(username, new AccountChanges(null, null, null, false, null));
+            return "revoked";
+        } catch (AccountException | org.springframework.dao.DataAccessException e) {
+            return e.getMessage();
+        }
+    }
 }
