@@ -82,8 +82,10 @@ class SecurityConfig {
     SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthenticationProvider accounts,
             AccountsProperties properties, PasswordEncoder passwordEncoder) throws Exception {
         List<AuthenticationProvider> providers = new ArrayList<>();
-        providers.add(accounts);
+        // the scrape account first: it is no account of the app, and asking the accounts first would count
+        // every scrape as a failed sign-in of an unknown user, until the throttle refused the scrapes
         metricsAccount(properties, passwordEncoder).ifPresent(providers::add);
+        providers.add(accounts);
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
