@@ -102,13 +102,6 @@ class SecurityConfig {
     }
 
     /**
-     * The UI's Content-Security-Policy. Vaadin sets inline styles, so styles need {@code 'unsafe-inline'}.
-     * Scripts: only the app's own files and Vaadin's four bootstrap scripts by hash, no inline script otherwise;
-     * {@code 'unsafe-eval'} because Flow's client runs the server's {@code executeJs} calls with
-     * {@code new Function} (without it the client never finishes loading; see docs/architecture.md).
-     * Images may be {@code data:} URLs. No plugins, no foreign base URL, forms post only here, no framing.
-     */
-    /**
      * Hashes of the four inline scripts in Vaadin 25.2's bootstrap page, the same on every page and every start
      * (an old-browser check, {@code window.Vaadin}'s set-up, the CSRF helper for forms, a Closure shim). A
      * Vaadin upgrade that changes them makes {@code SecurityHeadersEndToEndTest} fail naming the new hashes.
@@ -119,6 +112,13 @@ class SecurityConfig {
             "'sha256-zlrHd8+UaKwqBZqO4unUzbZlNEL1g16tkFd/dtq8VQ8='",
             "'sha256-JBodGcQ4UAlJkxJCAWJ4UxxUrxMW+ZF7xA2+Of65RkI='");
 
+    /**
+     * The UI's Content-Security-Policy. Vaadin sets inline styles, so styles need {@code 'unsafe-inline'}.
+     * Scripts: only the app's own files and Vaadin's four bootstrap scripts by hash, no inline script otherwise;
+     * {@code 'unsafe-eval'} because Flow's client runs the server's {@code executeJs} calls with
+     * {@code new Function} (without it the client never finishes loading; see docs/architecture.md).
+     * Images may be {@code data:} URLs. No plugins, no foreign base URL, forms post only here, no framing.
+     */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-eval' " + String.join(" ", VAADIN_BOOTSTRAP_SCRIPTS),
@@ -145,7 +145,8 @@ class SecurityConfig {
         // Vaadin's default would exempt the login URL, which allows login CSRF.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.headers(headers -> headers
-                // before the request goes on: written on commit, they were lost on the forward to Vaadin's servlet
+                // before the request goes on: written at commit, they were missing from Vaadin's pages (forwarded
+                // to Vaadin's servlet)
                 .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
                     @Override
                     public <O extends HeaderWriterFilter> O postProcess(O filter) {
