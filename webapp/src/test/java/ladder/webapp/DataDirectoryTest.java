@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,5 +24,11 @@ class DataDirectoryTest {
         Path directory = Path.of("target/data-dir-test/not/yet/there");
         assertThat(directory).isDirectory();
         assertThat(Files.exists(directory.resolve("ladder.mv.db"))).isTrue();
+    }
+
+    @Test
+    void only_the_owner_may_enter_the_data_directory_so_nobody_else_reads_the_database_file() throws Exception {
+        Path directory = Path.of("target/data-dir-test/not/yet/there");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,13 @@ public class Account {
 
     @Column(nullable = false, unique = true)
     private String username;
+
+    // Lower-cased username and handle: what uniqueness and every lookup go by, so @Ada and @ada are one person.
+    @Column(name = "username_key", nullable = false, unique = true)
+    private String usernameKey;
+
+    @Column(name = "handle_key", nullable = false, unique = true)
+    private String handleKey;
 
     @Column(name = "display_name", nullable = false)
     private String displayName;
@@ -48,12 +56,6 @@ public class Account {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private @Nullable Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -65,8 +67,10 @@ public class Account {
 
     Account(String username, String displayName, String handle, String passwordHash, Set<Role> roles, Instant now) {
         this.username = username;
+        this.usernameKey = key(username);
         this.displayName = displayName;
         this.handle = handle;
+        this.handleKey = key(handle);
         this.passwordHash = passwordHash;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.createdAt = now;
@@ -80,8 +84,6 @@ public class Account {
     public boolean isEnabled() { return enabled; }
     public long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
-    public @Nullable Instant getLockedUntil() { return lockedUntil; }
-    public int getFailedLogins() { return failedLogins; }
 
     public boolean hasRole(Role role) {
         return roles.contains(role);
@@ -90,21 +92,20 @@ public class Account {
     String getPasswordHash() { return passwordHash; }
 
     void setDisplayName(String displayName) { this.displayName = displayName; }
-    void setHandle(String handle) { this.handle = handle; }
+    void setHandle(String handle) {
+        this.handle = handle;
+        this.handleKey = key(handle);
+    }
+
+    /** A username or handle as uniqueness and lookups compare it: ignoring case. */
+    static String key(String usernameOrHandle) {
+        return usernameOrHandle.toLowerCase(Locale.ROOT);
+    }
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
 
     void setRoles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
-    }
-
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    void clearLock() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 }

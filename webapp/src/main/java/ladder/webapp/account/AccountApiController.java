@@ -32,10 +32,10 @@ class AccountApiController {
     }
 
     record CreateRequest(@Nullable String username, @Nullable String displayName, @Nullable String handle,
-            @Nullable List<String> roles, @Nullable String password) {
+            @Nullable List<@Nullable String> roles, @Nullable String password) {
     }
 
-    record PatchRequest(@Nullable String displayName, @Nullable String handle, @Nullable List<String> roles,
+    record PatchRequest(@Nullable String displayName, @Nullable String handle, @Nullable List<@Nullable String> roles,
             @Nullable Boolean enabled, @Nullable String password) {
     }
 
@@ -69,6 +69,11 @@ class AccountApiController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
     }
 
+    @ExceptionHandler(AccountConflictException.class)
+    ResponseEntity<ApiError> conflict(AccountConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
+    }
+
     @ExceptionHandler(NoSuchAccountException.class)
     ResponseEntity<ApiError> missing(NoSuchAccountException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
@@ -86,12 +91,17 @@ class AccountApiController {
         return value;
     }
 
-    private static Set<Role> roles(@Nullable List<String> names) {
+    private static Set<Role> roles(@Nullable List<@Nullable String> names) {
         if (names == null || names.isEmpty()) {
             throw new AccountException("roles is required: a list of LEARNER, MENTOR, ADMIN");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(name -> roles.add(Role.parse(name)));
+        for (String name : names) {
+            if (name == null) {
+                throw new AccountException("roles must be role names (LEARNER, MENTOR, ADMIN), not null");
+            }
+            roles.add(Role.parse(name));
+        }
         return roles;
     }
 }

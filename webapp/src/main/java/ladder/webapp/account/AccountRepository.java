@@ -1,11 +1,10 @@
 package ladder.webapp.account;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -13,25 +12,20 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
-    Optional<Account> findByHandle(String handle);
+    /** By {@link Account#key}: a username in any case. */
+    Optional<Account> findByUsernameKey(String usernameKey);
 
-    boolean existsByUsername(String username);
+    /** By {@link Account#key}: a handle in any case. */
+    Optional<Account> findByHandleKey(String handleKey);
 
-    boolean existsByHandle(String handle);
+    boolean existsByUsernameKey(String usernameKey);
+
+    boolean existsByHandleKey(String handleKey);
 
     List<Account> findAllByOrderByUsernameAsc();
 
-    // Sign-in bookkeeping bypasses @Version on purpose: a failed sign-in must never make an
-    // admin's concurrent edit of the same account fail, nor the other way round.
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update Account a set a.failedLogins = a.failedLogins + 1 where a.username = :username")
-    int incrementFailedLogins(@Param("username") String username);
-
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update Account a set a.lockedUntil = :until where a.username = :username")
-    int lockUntil(@Param("username") String username, @Param("until") @Nullable Instant until);
-
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update Account a set a.failedLogins = 0, a.lockedUntil = null where a.username = :username")
-    int resetFailedLogins(@Param("username") String username);
+    /** The enabled accounts with this role, their rows locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.enabled = true and :role member of a.roles")
+    List<Account> lockEnabledWithRole(@Param("role") Role role);
 }

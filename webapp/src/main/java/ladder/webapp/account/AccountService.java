@@ -2,12 +2,16 @@ package ladder.webapp.account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,74 +34,123 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle throttle;
+    private final AccountSessions sessions;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+            AccountSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
-    /** Creates an account; throws {@link AccountException} on bad input, {@link DuplicateAccountException} when taken. */
+    /**
+     * Creates an account; throws {@link AccountException} on bad input, {@link DuplicateAccountException} when the
+     * username or handle is taken, ignoring case (also when a concurrent request took it a moment earlier).
+     */
     public AccountView create(NewAccount request) {
         String username = validUsername(request.username());
         String displayName = validDisplayName(request.displayName());
         String handle = validHandle(request.handle());
         Set<Role> roles = validRoles(request.roles());
         validPassword(request.password());
-        if (accounts.existsByUsername(username)) {
-            throw new DuplicateAccountException("username '" + username + "' is already taken");
+        if (accounts.existsByUsernameKey(Account.key(username))) {
+            throw new DuplicateAccountException("username '" + username + "' is already taken (ignoring case)");
         }
-        if (accounts.existsByHandle(handle)) {
-            throw new DuplicateAccountException("handle '" + handle + "' is already taken");
-        }
+        requireFreeHandle(handle);
         Account account = new Account(username, displayName, handle, passwordEncoder.encode(request.password()),
                 roles, clock.instant());
-        return AccountView.of(accounts.saveAndFlush(account));
+        try {
+            return AccountView.of(accounts.saveAndFlush(account));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+            throw new DuplicateAccountException("username '" + username + "' or handle '" + handle
+                    + "' was taken a moment ago by another request");
+        }
     }
 
-    /** Applies the non-null fields of {@code changes}; an admin can never remove the last enabled admin. */
+    /**
+     * Applies the non-null fields of {@code changes}; an admin can never remove the last enabled admin. Disabling
+     * the account, changing its roles or resetting its password ends its open sessions.
+     */
     public AccountView update(String username, AccountChanges changes) {
         Account account = require(username);
         if (changes.expectedVersion() != null && changes.expectedVersion() != account.getVersion()) {
-            throw new AccountConflictException("'" + username + "' was changed by someone else meanwhile: "
-                    + "reload it and make your change again");
+            throw conflict(username);
         }
+        boolean wasActiveAdmin = account.isEnabled() && account.hasRole(Role.ADMIN);
+        // Counted before anything changes (a count after the change is flushed would miss this admin), with the
+        // enabled admins' rows locked, so two admins revoking each other at once cannot leave none.
+        long activeAdmins = wasActiveAdmin ? accounts.lockEnabledWithRole(Role.ADMIN).size() : 0;
         if (changes.displayName() != null) {
             account.setDisplayName(validDisplayName(changes.displayName()));
         }
         if (changes.handle() != null) {
             String handle = validHandle(changes.handle());
-            if (!handle.equals(account.getHandle()) && accounts.existsByHandle(handle)) {
-                throw new DuplicateAccountException("handle '" + handle + "' is already taken");
+            if (!Account.key(handle).equals(Account.key(account.getHandle()))) {
+                requireFreeHandle(handle);
             }
             account.setHandle(handle);
         }
-        boolean wasActiveAdmin = account.isEnabled() && account.hasRole(Role.ADMIN);
+        boolean endSessions = false;
         if (changes.roles() != null) {
-            account.setRoles(validRoles(changes.roles()));
+            Set<Role> roles = validRoles(changes.roles());
+            endSessions = !roles.equals(account.getRoles());
+            account.setRoles(roles);
         }
         if (changes.enabled() != null) {
+            endSessions |= account.isEnabled() && !changes.enabled();
             account.setEnabled(changes.enabled());
             if (changes.enabled()) {
-                account.clearLock(); // re-enabling also lifts a lock
+                throttle.forget(username); // re-enabling also lifts a lock
             }
         }
         if (changes.password() != null) {
             validPassword(changes.password());
             account.setPasswordHash(passwordEncoder.encode(changes.password()));
+            throttle.forget(username);
+            endSessions = true;
         }
         boolean isActiveAdmin = account.isEnabled() && account.hasRole(Role.ADMIN);
-        if (wasActiveAdmin && !isActiveAdmin && countActiveAdmins() <= 1) {
+        if (wasActiveAdmin && !isActiveAdmin && activeAdmins <= 1) {
             throw new AccountException("'" + username + "' is the last enabled admin: make another admin first");
         }
-        return AccountView.of(accounts.saveAndFlush(account));
+        AccountView saved;
+        try {
+            saved = AccountView.of(accounts.saveAndFlush(account));
+        } catch (ConcurrencyFailureException e) {
+            throw conflict(username);
+        } catch (DataIntegrityViolationException e) {
+            throw new DuplicateAccountException("handle '" + account.getHandle() + "' was taken a moment ago by "
+                    + "another request");
+        }
+        if (endSessions) {
+            sessions.endAfterCommit(username);
+        }
+        return saved;
     }
 
-    /** Changes one's own password after checking the current one. */
+    /**
+     * Changes one's own password after checking the current one; guesses of the current one are throttled
+     * like sign-ins.
+     */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         Account account = require(username);
-        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+        LoginThrottle.Attempt attempt = throttle.attempt(LoginThrottle.passwordChange(username));
+        Duration lock = attempt.refused();
+        if (!lock.isZero()) {
+            throw new AccountException("the current password was wrong too many times in a row: try again in "
+                    + Math.max(1, lock.toSeconds()) + " s");
+        }
+        boolean right = false;
+        try {
+            right = passwordEncoder.matches(currentPassword, account.getPasswordHash());
+        } finally {
+            attempt.end(right);
+        }
+        if (!right) {
             throw new AccountException("the current password is not right");
         }
         if (currentPassword.equals(newPassword)) {
@@ -117,9 +170,28 @@ public class AccountService {
         return accounts.findByUsername(username).map(AccountView::of);
     }
 
+    /** The account with this id: what access checks compare, never names. */
+    @Transactional(readOnly = true)
+    public Optional<AccountView> find(long id) {
+        return accounts.findById(id).map(AccountView::of);
+    }
+
+    /** The account with this handle, in any case ({@code @Ada} is {@code @ada}); the {@code @} may be left out. */
     @Transactional(readOnly = true)
     public Optional<AccountView> findByHandle(String handle) {
-        return accounts.findByHandle(handle.startsWith("@") ? handle : "@" + handle).map(AccountView::of);
+        String stripped = handle.strip();
+        return accounts.findByHandleKey(Account.key(stripped.startsWith("@") ? stripped : "@" + stripped))
+                .map(AccountView::of);
+    }
+
+    /**
+     * Whether {@code account} is the account of one of these handles (in any case): what "a participant may"
+     * rules ask. Compared by account id, never by the handle's spelling.
+     */
+    @Transactional(readOnly = true)
+    public boolean isAnyOf(AccountView account, Collection<String> handles) {
+        return handles.stream().map(this::findByHandle).flatMap(Optional::stream)
+                .anyMatch(found -> found.id() == account.id());
     }
 
     @Transactional(readOnly = true)
@@ -127,8 +199,17 @@ public class AccountService {
         return accounts.count();
     }
 
-    private long countActiveAdmins() {
-        return accounts.findAll().stream().filter(a -> a.isEnabled() && a.hasRole(Role.ADMIN)).count();
+    private void requireFreeHandle(String handle) {
+        accounts.findByHandleKey(Account.key(handle)).ifPresent(holder -> {
+            throw new DuplicateAccountException("handle '" + handle + "' is already taken"
+                    + (holder.getHandle().equals(handle) ? "" : " as '" + holder.getHandle() + "'")
+                    + " (handles are unique ignoring case)");
+        });
+    }
+
+    private static AccountConflictException conflict(String username) {
+        return new AccountConflictException("'" + username + "' was changed by someone else meanwhile: "
+                + "reload it and make your change again");
     }
 
     private Account require(String username) {

@@ -17,4 +17,12 @@ public record AccountView(
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * The one rule for "mentor or admin", who review, edit roadmaps and see every learner: an enabled account
+     * with either role.
+     */
+    public boolean isMentorOrAdmin() {
+        return enabled && (hasRole(Role.MENTOR) || hasRole(Role.ADMIN));
+    }
 }

@@ -15,13 +15,16 @@ public class CurrentUser {
         this.accounts = accounts;
     }
 
-    /** The signed-in account, if a person (not the scrape account) is signed in. */
+    /**
+     * The signed-in account as the database has it now (its current roles), if a person (not the scrape account)
+     * is signed in and the account is still enabled.
+     */
     public Optional<AccountView> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
-        return accounts.find(authentication.getName());
+        return accounts.find(authentication.getName()).filter(AccountView::enabled);
     }
 
     /** The signed-in account; throws when nobody is. */

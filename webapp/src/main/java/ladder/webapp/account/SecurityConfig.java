@@ -1,6 +1,11 @@
 package ladder.webapp.account;
 
+import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,23 +19,33 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Access rules of the whole app, in three chains: {@code /api/**} (HTTP Basic, stateless, no CSRF),
  * {@code /actuator/**} (health public; info and prometheus for admins and the scrape account;
- * nothing else) and the Vaadin UI (login view, Vaadin's CSRF protection, view annotations).
+ * nothing else) and the Vaadin UI (login view, CSRF protection of the login form too, view annotations,
+ * security headers, sessions that an admin's change to the account ends).
  */
 @Configuration
 @EnableWebSecurity
@@ -53,10 +68,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccountAuthenticationProvider accounts) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccountAuthenticationProvider accounts,
+            AuthenticationEventPublisher events) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(accounts))
+                .authenticationManager(manager(events, List.of(accounts)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,17 +84,19 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthenticationProvider accounts,
-            AccountsProperties properties, PasswordEncoder passwordEncoder) throws Exception {
+            AccountsProperties properties, PasswordEncoder passwordEncoder, AuthenticationEventPublisher events) throws Exception {
         List<AuthenticationProvider> providers = new ArrayList<>();
-        providers.add(accounts);
+        // the scrape account first: it is no account of the app, and asking the accounts first would count
+        // every scrape as a failed sign-in of an unknown user, until the throttle refused the scrapes
         metricsAccount(properties, passwordEncoder).ifPresent(providers::add);
+        providers.add(accounts);
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/info", "/actuator/prometheus")
                         .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE)
                         .anyRequest().denyAll())
-                .authenticationManager(new ProviderManager(providers))
+                .authenticationManager(manager(events, providers))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -87,18 +105,113 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Hashes of the four inline scripts in Vaadin 25.2's bootstrap page, the same on every page and every start
+     * (an old-browser check, {@code window.Vaadin}'s set-up, the CSRF helper for forms, a Closure shim). A
+     * Vaadin upgrade that changes them makes {@code SecurityHeadersEndToEndTest} fail naming the new hashes.
+     */
+    static final List<String> VAADIN_BOOTSTRAP_SCRIPTS = List.of(
+            "'sha256-1gqGE7B/UYTDy5TnrqbzbfyALBKnwBym4JXLgM0b7xg='",
+            "'sha256-C1UGzXT2eXIEEjCCnproCD0qCz92JQ6NkFY418AY26E='",
+            "'sha256-zlrHd8+UaKwqBZqO4unUzbZlNEL1g16tkFd/dtq8VQ8='",
+            "'sha256-JBodGcQ4UAlJkxJCAWJ4UxxUrxMW+ZF7xA2+Of65RkI='");
+
+    /**
+     * The UI's Content-Security-Policy. Vaadin sets inline styles, so styles need {@code 'unsafe-inline'}.
+     * Scripts: only the app's own files and Vaadin's four bootstrap scripts by hash, no inline script otherwise;
+     * {@code 'unsafe-eval'} because Flow's client runs the server's {@code executeJs} calls with
+     * {@code new Function} (without it the client never finishes loading; see docs/architecture.md).
+     * Images may be {@code data:} URLs. No plugins, no foreign base URL, forms post only here, no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval' " + String.join(" ", VAADIN_BOOTSTRAP_SCRIPTS),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
     @Order(3)
-    SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts, RequestUtil vaadinRequests,
+            SessionRegistry sessionRegistry) throws Exception {
         http.authenticationProvider(accounts);
         http.authorizeHttpRequests(requests -> requests
+                // the error page renders what went wrong elsewhere (an /api answer, too): never a 403 instead
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Spring's CSRF protection for everything but Vaadin's own requests (which carry Vaadin's token), the
+        // login form's POST included: vaadin-login-form sends the token from the page's _csrf meta tags.
+        // Vaadin's default would exempt the login URL, which allows login CSRF.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.headers(headers -> headers
+                // before the request goes on: written at commit, they were missing from Vaadin's pages (forwarded
+                // to Vaadin's servlet)
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        http.sessionManagement(sessions -> sessions
+                .maximumSessions(-1) // no limit: the registry is for ending an account's sessions (AccountSessions)
+                .sessionRegistry(sessionRegistry)
+                .expiredSessionStrategy(event -> sessionEnded(event.getRequest(), event.getResponse(), vaadinRequests)));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .enableCsrfConfiguration(false)) // configured above
+                .build();
+    }
+
+    /**
+     * The answer to a request of a session that {@link AccountSessions} ended (the filter has logged it out
+     * already): Vaadin's own "session expired" answer to Vaadin's requests, on which the client reloads the
+     * page and so lands on the login view; a redirect to the login view otherwise.
+     */
+    private static void sessionEnded(HttpServletRequest request, HttpServletResponse response, RequestUtil vaadinRequests)
+            throws java.io.IOException {
+        if (vaadinRequests.isFrameworkInternalRequest(request)) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(VaadinService.createSessionExpiredJSON(false));
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
     }
 
     @Bean
-    AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts) {
-        return new ProviderManager(accounts);
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the {@link SessionRegistry} when sessions end, so it does not keep them forever. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts, AuthenticationEventPublisher events) {
+        return manager(events, List.of(accounts));
+    }
+
+    /** Sign-in successes and failures as application events, for {@link SignInMeters} (every chain alike). */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    private static ProviderManager manager(AuthenticationEventPublisher events, List<AuthenticationProvider> providers) {
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     private static java.util.Optional<AuthenticationProvider> metricsAccount(AccountsProperties properties,

@@ -1,12 +1,21 @@
 package ladder.webapp.api;
 
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -19,6 +28,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackages = "ladder.webapp")
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
@@ -48,6 +59,50 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
         return answer(HttpStatus.NOT_FOUND, "no such resource");
+    }
+
+    /** Two requests raced for the same row or unique value: the loser is told, and may try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ApiError> concurrent(ConcurrencyFailureException e) {
+        return answer(HttpStatus.CONFLICT, "someone else changed this at the same moment: reload and try again");
+    }
+
+    /**
+     * The database refused a write. A value it cannot store (too long, malformed: SQL state class 22) is bad
+     * input; anything else (a unique or foreign key constraint, class 23) is a conflict with what is stored.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> refusedByDatabase(DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            return answer(HttpStatus.BAD_REQUEST, "a value is too long or not valid for where it is stored");
+        }
+        return answer(HttpStatus.CONFLICT, "this conflicts with what is stored: reload and try again");
+    }
+
+    /** A failure nothing else maps is a bug: logged with its stack trace, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) throws Exception {
+        if (e instanceof ErrorResponse response) { // Spring MVC's own (unacceptable media type, ...) keep their status
+            return ResponseEntity.status(response.getStatusCode()).body(ApiError.of(
+                    response.getBody().getDetail() == null ? "request refused" : response.getBody().getDetail()));
+        }
+        if (e instanceof AuthenticationException) {
+            throw e; // the filter chain answers 401 as it does everywhere
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("unexpected failure of an API request (reference {})", reference, e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (reference " + reference + "): "
+                + "the server's log has the details");
+    }
+
+    private static @Nullable String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatus status, String message) {

@@ -355,7 +355,7 @@ public class LadderService {
         requireReviewer("see the team");
         TopicCatalog catalog = catalog();
         return learners().stream().map(learner -> {
-            AccountView account = accounts.findByHandle(learner.handle()).orElseThrow();
+            AccountView account = accounts.find(learner.accountId()).orElseThrow();
             return new LearnerLadder(learner, LadderState.fold(account.handle(), catalog, historyOf(account)));
         }).toList();
     }
@@ -432,7 +432,7 @@ public class LadderService {
     }
 
     private Optional<AccountView> accountById(long id) {
-        return accounts.list().stream().filter(account -> account.id() == id).findFirst();
+        return accounts.find(id);
     }
 
     /** Now, to the microsecond both databases store, so an entry reads back exactly as appended. */
@@ -450,15 +450,18 @@ public class LadderService {
         return actor;
     }
 
-    /** The learner's account if the signed-in user may read their ladder; never says whether it exists otherwise. */
+    /**
+     * The learner's account if the signed-in user may read their ladder; never says whether it exists otherwise.
+     * Access goes by account id: a handle only finds the account (in any case), it never authorises.
+     */
     private AccountView requireReadable(String handle) {
         AccountView actor = currentUser.require();
         String wanted = normalise(handle);
-        if (!isReviewer(actor) && !actor.handle().equalsIgnoreCase(wanted)) {
+        Optional<AccountView> found = accounts.findByHandle(wanted);
+        if (!isReviewer(actor) && !isOwn(actor, found)) {
             throw new LadderAccessException("you may only see your own ladder");
         }
-        AccountView learner = accounts.findByHandle(wanted)
-                .orElseThrow(() -> new LadderNotFoundException("no learner " + wanted));
+        AccountView learner = found.orElseThrow(() -> new LadderNotFoundException("no learner " + wanted));
         if (!learner.hasRole(Role.LEARNER)) {
             throw new LadderNotFoundException(wanted + " is not a learner");
         }
@@ -466,11 +469,14 @@ public class LadderService {
     }
 
     private AccountView requireWritable(AccountView actor, String handle) {
-        String wanted = normalise(handle);
-        if (!isReviewer(actor) && !actor.handle().equalsIgnoreCase(wanted)) {
+        if (!isReviewer(actor) && !isOwn(actor, accounts.findByHandle(normalise(handle)))) {
             throw new LadderAccessException("you may only assess yourself");
         }
         return requireReadable(handle);
+    }
+
+    private static boolean isOwn(AccountView actor, Optional<AccountView> learner) {
+        return learner.isPresent() && learner.get().id() == actor.id();
     }
 
     private static String normalise(String handle) {
@@ -479,7 +485,7 @@ public class LadderService {
     }
 
     private static boolean isReviewer(AccountView account) {
-        return account.enabled() && (account.hasRole(Role.MENTOR) || account.hasRole(Role.ADMIN));
+        return account.isMentorOrAdmin();
     }
 
     private static Learner learnerOf(AccountView account) {

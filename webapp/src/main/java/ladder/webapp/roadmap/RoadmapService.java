@@ -22,7 +22,6 @@ import ladder.model.roadmap.Roadmap;
 import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.Role;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -335,7 +334,7 @@ public class RoadmapService {
             if (!edit.onlyStatus()) {
                 throw new RoadmapAccessDeniedException("a learner may change only the status of a goal");
             }
-            if (!goal.participants().contains(actor.handle())) {
+            if (!accounts.isAnyOf(actor, goal.participants())) {
                 throw new RoadmapAccessDeniedException("you (" + actor.handle() + ") do not take part in goal '"
                         + goalId + "': only its participants, mentors and admins may change its status");
             }
@@ -429,7 +428,7 @@ public class RoadmapService {
     }
 
     public static boolean isEditor(AccountView actor) {
-        return actor.hasRole(Role.MENTOR) || actor.hasRole(Role.ADMIN);
+        return actor.isMentorOrAdmin();
     }
 
     // ---------------------------------------------------------------- internals

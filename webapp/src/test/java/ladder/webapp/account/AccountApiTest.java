@@ -3,8 +3,12 @@ package ladder.webapp.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import ladder.webapp.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +143,90 @@ class AccountApiTest {
 
         // another account is not affected
         assertThat(anonymous.as(learner(), PASSWORD).get("/api/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_username_or_handle_that_differs_only_in_case_is_taken() {
+        String taken = learner();
+        HttpResponse<String> handle = admin.postJson("/api/accounts", """
+                {"username":"x%s","displayName":"X","handle":"@%s","roles":["LEARNER"],"password":"%s"}"""
+                .formatted(taken, taken.toUpperCase(), PASSWORD));
+        assertThat(handle.statusCode()).as(handle.body()).isEqualTo(409);
+        assertThat(handle.body()).contains("handle", "ignoring case");
+
+        String other = learner();
+        HttpResponse<String> renamed = admin.patchJson("/api/accounts/" + other,
+                "{\"handle\":\"@" + taken.substring(0, 1).toUpperCase() + taken.substring(1) + "\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(409);
+    }
+
+    @Test
+    void with_two_enabled_admins_one_can_be_disabled_and_then_the_other_cannot() {
+        String second = "a" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewAccount(second, "Second admin", "@" + second, Set.of(Role.ADMIN), PASSWORD));
+        try {
+            HttpResponse<String> demoted = admin.patchJson("/api/accounts/" + second, "{\"roles\":[\"LEARNER\"]}");
+            assertThat(demoted.statusCode()).as(demoted.body()).isEqualTo(200);
+            assertThat(admin.patchJson("/api/accounts/" + second, "{\"roles\":[\"ADMIN\"]}").statusCode()).isEqualTo(200);
+            HttpResponse<String> disabled = admin.patchJson("/api/accounts/" + second, "{\"enabled\":false}");
+            assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+            HttpResponse<String> last = admin.patchJson("/api/accounts/admin", "{\"roles\":[\"MENTOR\"]}");
+            assertThat(last.statusCode()).isEqualTo(400);
+            assertThat(last.body()).contains("last enabled admin");
+        } finally {
+            accounts.update(second, new AccountChanges(null, null, Set.of(Role.LEARNER), false, null));
+        }
+    }
+
+    @Test
+    void concurrent_creation_of_one_account_answers_201_once_and_409_to_the_others() {
+        String username = "c" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"username":"%s","displayName":"Racer","handle":"@%s","roles":["LEARNER"],"password":"%s"}"""
+                .formatted(username, username, PASSWORD);
+        List<HttpResponse<String>> answers = concurrently(8, () -> admin.postJson("/api/accounts", body));
+
+        assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+        assertThat(answers).allSatisfy(a -> {
+            assertThat(a.statusCode()).as(a.body()).isIn(201, 409);
+            assertThat(a.body()).contains("\"");
+        });
+        assertThat(answers).filteredOn(a -> a.statusCode() == 409).allSatisfy(a -> assertThat(a.body()).contains("\"error\""));
+    }
+
+    @Test
+    void concurrent_edits_of_one_account_answer_200_or_409_with_a_json_error() {
+        String username = learner();
+        List<HttpResponse<String>> answers = concurrently(8, () -> admin.patchJson("/api/accounts/" + username,
+                "{\"displayName\":\"Edit " + UUID.randomUUID() + "\",\"roles\":[\"LEARNER\",\"MENTOR\"]}"));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isIn(200, 409));
+        assertThat(answers).filteredOn(a -> a.statusCode() == 409)
+                .allSatisfy(a -> assertThat(a.body()).contains("\"error\"", "changed by someone else"));
+    }
+
+    @Test
+    void a_null_role_gets_400() {
+        HttpResponse<String> answer = admin.postJson("/api/accounts", """
+                {"username":"nullrole","displayName":"X","handle":"@nullrole","roles":[null],"password":"%s"}"""
+                .formatted(PASSWORD));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"error\"", "role");
+        assertThat(admin.patchJson("/api/accounts/admin", "{\"roles\":[\"ADMIN\",null]}").statusCode()).isEqualTo(400);
+    }
+
+    static <T> List<T> concurrently(int threads, java.util.function.Supplier<T> action) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<T>> futures = IntStream.range(0, threads).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return action.get();
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())).toList();
+        start.countDown();
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 }

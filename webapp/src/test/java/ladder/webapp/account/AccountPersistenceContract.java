@@ -23,7 +23,6 @@ abstract class AccountPersistenceContract {
     @Autowired AccountRepository repository;
     @Autowired Flyway flyway;
     @Autowired JdbcTemplate jdbc;
-    @Autowired LoginThrottle throttle;
 
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
@@ -38,7 +37,7 @@ abstract class AccountPersistenceContract {
     void every_migration_is_applied() {
         MigrationInfo[] applied = flyway.info().applied();
         assertThat(applied).filteredOn(info -> info.getVersion() != null) // PostgreSQL lists the schema creation too
-                .extracting(info -> info.getVersion().getVersion()).contains("1", "2");
+                .extracting(info -> info.getVersion().getVersion()).contains("1", "2", "3", "4");
         assertThat(flyway.info().pending()).isEmpty();
     }
 
@@ -67,15 +66,29 @@ abstract class AccountPersistenceContract {
     }
 
     @Test
-    void the_database_itself_refuses_a_duplicate_handle() {
+    void the_database_itself_refuses_a_duplicate_handle_or_username_in_any_case() {
         String username = unique("cy");
         accounts.create(newAccount(username, Role.LEARNER));
-        Long id = repository.findByUsername(username).orElseThrow().getId();
+        String sql = "insert into account (username, username_key, display_name, handle, handle_key, password_hash, "
+                + "enabled, created_at, version) values (?, ?, 'x', ?, ?, 'x', true, current_timestamp, 0)";
+        String other = unique("dup");
 
-        assertThatThrownBy(() -> jdbc.update("insert into account (username, display_name, handle, password_hash, "
-                + "enabled, failed_logins, created_at, version) values (?, 'x', ?, 'x', true, 0, current_timestamp, 0)",
-                unique("dup"), "@" + username)).hasMessageContaining("account_handle_unique".substring(0, 7));
-        assertThat(id).isNotNull();
+        assertThatThrownBy(() -> jdbc.update(sql, other, other, "@" + username.toUpperCase(), "@" + username))
+                .hasMessageContaining("account_handle_key_unique".substring(0, 7));
+        assertThatThrownBy(() -> jdbc.update(sql, username.toUpperCase(), username, "@" + other, "@" + other))
+                .hasMessageContaining("account_username_key_unique".substring(0, 7));
+    }
+
+    @Test
+    void a_handle_is_found_in_any_case_and_refused_when_taken_in_another() {
+        String username = unique("Hal").toLowerCase();
+        accounts.create(new NewAccount(username, "Hal", "@Hal" + username, Set.of(Role.LEARNER), "a-long-enough-password"));
+
+        assertThat(accounts.findByHandle("@HAL" + username.toUpperCase())).hasValueSatisfying(
+                found -> assertThat(found.username()).isEqualTo(username));
+        assertThatThrownBy(() -> accounts.create(new NewAccount(unique("other"), "Other", "@hal" + username,
+                Set.of(Role.LEARNER), "a-long-enough-password")))
+                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("ignoring case");
     }
 
     @Test
@@ -92,19 +105,35 @@ abstract class AccountPersistenceContract {
     }
 
     @Test
-    void failed_sign_ins_are_counted_and_reset() {
-        String username = unique("eve");
-        accounts.create(newAccount(username, Role.LEARNER));
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
-            throttle.recordFailure(username);
+    void two_admins_revoking_each_other_at_once_leave_one_enabled() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String first = unique("adm");
+            String second = unique("adm");
+            accounts.create(newAccount(first, Role.ADMIN));
+            accounts.create(newAccount(second, Role.ADMIN));
+            accounts.update("admin", new AccountChanges(null, null, Set.of(Role.LEARNER), null, null));
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var a = threads.submit(() -> { start.await(); return revoke(second); });
+                var b = threads.submit(() -> { start.await(); return revoke(first); });
+                start.countDown();
+                a.get();
+                b.get();
+            }
+            assertThat(List.of(first, second)).filteredOn(name -> accounts.find(name).orElseThrow().enabled())
+                    .as("enabled admins after both tried").hasSize(1);
+            accounts.update("admin", new AccountChanges(null, null, Set.of(Role.ADMIN), null, null));
+            accounts.update(first, new AccountChanges(null, null, Set.of(Role.LEARNER), false, null));
+            accounts.update(second, new AccountChanges(null, null, Set.of(Role.LEARNER), false, null));
         }
-        Account locked = repository.findByUsername(username).orElseThrow();
-        assertThat(locked.getFailedLogins()).isEqualTo(LoginThrottle.FREE_ATTEMPTS);
-        assertThat(throttle.remainingLock(locked)).isPositive();
+    }
 
-        throttle.recordSuccess(username);
-        Account reset = repository.findByUsername(username).orElseThrow();
-        assertThat(reset.getFailedLogins()).isZero();
-        assertThat(throttle.remainingLock(reset)).isZero();
+    private String revoke(String username) {
+        try {
+            accounts.update(username, new AccountChanges(null, null, null, false, null));
+            return "revoked";
+        } catch (AccountException | org.springframework.dao.DataAccessException e) {
+            return e.getMessage();
+        }
     }
 }

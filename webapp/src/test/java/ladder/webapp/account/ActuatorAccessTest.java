@@ -52,4 +52,12 @@ class ActuatorAccessTest {
             assertThat(admin.get(path).statusCode()).as(path).isIn(403, 404);
         }
     }
+
+    @Test
+    void the_scrape_account_keeps_working_scrape_after_scrape() {
+        Http scraper = Http.to(port).as("scraper", "Scraper-password-for-tests-1");
+        for (int i = 0; i < 3 * LoginThrottle.FREE_ATTEMPTS; i++) {
+            assertThat(scraper.get("/actuator/prometheus").statusCode()).as("scrape " + i).isEqualTo(200);
+        }
+    }
 }

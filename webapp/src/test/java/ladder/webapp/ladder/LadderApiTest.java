@@ -231,4 +231,14 @@ class LadderApiTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("topic_id,").contains("metrics,");
     }
+
+    @Test
+    void a_handle_is_the_same_learner_in_any_case_and_access_goes_by_account_not_by_spelling() {
+        HttpResponse<String> own = as(ada).get("/api/participants/@" + ada.toUpperCase() + "/ladder");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+
+        HttpResponse<String> other = as(ada).get("/api/participants/@" + bob.toUpperCase() + "/ladder");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+        assertThat(claim(ada, bob.toUpperCase(), "metrics", "knowledge", "mine").statusCode()).isEqualTo(403);
+    }
 }

@@ -52,6 +52,7 @@ public final class Browser implements AutoCloseable, ExecutionCondition {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // for consoleMessages()
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -130,6 +131,12 @@ public final class Browser implements AutoCloseable, ExecutionCondition {
 
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /** What the page wrote to the console since the last call, Content-Security-Policy violations included. */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     public Object script(String js, Object... args) {

@@ -29,8 +29,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Ladder");
         i18n.getErrorMessage().setTitle("Could not sign in");
-        i18n.getErrorMessage().setMessage("Check your username and password. After five failed attempts in a row "
-                + "the account is locked for a while; a disabled account cannot sign in.");
+        i18n.getErrorMessage().setMessage("Check your username and password. After five failed attempts in a row, "
+                + "wait a while before trying again.");
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");

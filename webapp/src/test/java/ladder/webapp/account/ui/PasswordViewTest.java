@@ -65,4 +65,22 @@ class PasswordViewTest extends SpringBrowserlessTest {
 
         assertThat(view.repeat.isInvalid()).isTrue();
     }
+
+    @Test
+    void guesses_of_the_current_password_are_throttled_like_sign_ins() {
+        PasswordView view = navigate(PasswordView.class);
+        for (int i = 0; i < 5; i++) {
+            test(view.current).setValue("guess-number-" + i);
+            test(view.next).setValue("second-password-2");
+            test(view.repeat).setValue("second-password-2");
+            test(view.save).click();
+        }
+        test(view.current).setValue("first-password-1");
+        test(view.next).setValue("second-password-2");
+        test(view.repeat).setValue("second-password-2");
+        test(view.save).click();
+
+        assertThat(view.current.isInvalid()).isTrue();
+        assertThat(view.current.getErrorMessage()).contains("too many times");
+    }
 }
