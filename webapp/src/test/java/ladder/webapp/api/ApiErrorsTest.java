@@ -59,7 +59,7 @@ class ApiErrorsTest {
     }
 
     @Test
-    void a_participant_list_too_long_for_its_column_answers_400() {
+    void a_participant_list_is_stored_in_the_roadmaps_dot_and_one_too_large_for_a_roadmap_answers_413() {
         HttpResponse<String> created = admin.post("/api/roadmaps?name=long-" + System.nanoTime(), "text/vnd.graphviz",
                 "digraph { plan }");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -67,10 +67,17 @@ class ApiErrorsTest {
         String participants = IntStream.range(0, 2_000)
                 .mapToObj(i -> "\"@p" + i + "-" + "x".repeat(50) + "\"").collect(Collectors.joining(","));
 
-        HttpResponse<String> answer = admin.patchJson("/api/roadmaps/" + id + "/goals/plan",
+        HttpResponse<String> stored = admin.patchJson("/api/roadmaps/" + id + "/goals/plan",
                 "{\"participants\":[" + participants + "]}");
+        assertThat(stored.statusCode()).as("no column limits a goal's participants any more").isEqualTo(200);
+        assertThat(admin.get("/api/roadmaps/" + id + "/export/gv").body()).contains("@p1999-");
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("\"error\"");
+        String tooMany = IntStream.range(0, 20_000)
+                .mapToObj(i -> "\"@q" + i + "-" + "x".repeat(50) + "\"").collect(Collectors.joining(","));
+        HttpResponse<String> refused = admin.patchJson("/api/roadmaps/" + id + "/goals/plan",
+                "{\"participants\":[" + tooMany + "]}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"error\"", "too large to store");
+        assertThat(admin.get("/api/roadmaps/" + id + "/export/gv").body()).contains("@p1999-").doesNotContain("@q");
     }
 }
