@@ -216,6 +216,7 @@ public class RoadmapService {
      */
     @Transactional
     public RoadmapSnapshot create(String name, String dot, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         return create(name, read(dot), actor.username());
     }
@@ -243,6 +244,7 @@ public class RoadmapService {
      */
     @Transactional
     public RoadmapSnapshot replace(long id, String dot, @Nullable Long expectedVersion, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         Roadmap after = read(dot);
         StoredRoadmap stored = require(id);
@@ -268,6 +270,7 @@ public class RoadmapService {
      */
     @Transactional
     public RoadmapSnapshot restore(long id, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap stored = require(id);
         if (!isDamaged(stored)) {
@@ -293,6 +296,7 @@ public class RoadmapService {
     /** The stored DOT as it is, also of a damaged roadmap, for repairing it by hand (mentors and admins). */
     @Transactional(readOnly = true)
     public String storedDot(long id, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         return require(id).getDot();
     }
@@ -300,6 +304,7 @@ public class RoadmapService {
     /** Makes this roadmap the default one (mentors and admins). */
     @Transactional
     public void makeDefault(long id, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap chosen = require(id);
         if (chosen.isDefault()) {
@@ -327,6 +332,7 @@ public class RoadmapService {
     @Transactional
     public RoadmapSnapshot changeGoal(long id, String goalId, GoalEdit edit, @Nullable Long expectedGoalVersion,
             AccountView actor) {
+        actor = current(actor);
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
         Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
@@ -366,6 +372,7 @@ public class RoadmapService {
     @Transactional
     public RoadmapSnapshot addGoal(long id, String goalId, String title, String description, List<String> participants,
             AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
@@ -389,6 +396,7 @@ public class RoadmapService {
     /** Deletes a goal with its dependencies (mentors and admins). */
     @Transactional
     public RoadmapSnapshot deleteGoal(long id, String goalId, @Nullable Long expectedGoalVersion, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
@@ -406,6 +414,7 @@ public class RoadmapService {
      */
     @Transactional
     public RoadmapSnapshot addDependency(long id, String from, String to, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
@@ -418,6 +427,7 @@ public class RoadmapService {
     /** Removes the dependency {@code from -> to} (mentors and admins). */
     @Transactional
     public RoadmapSnapshot removeDependency(long id, String from, String to, AccountView actor) {
+        actor = current(actor);
         requireEditor(actor);
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
@@ -514,6 +524,15 @@ public class RoadmapService {
         } catch (DamagedRoadmapException e) {
             return Roadmap.builder().build();
         }
+    }
+
+    /**
+     * The actor as the database has them now: a view built before an admin disabled the account or took a
+     * role away must not keep its old rights.
+     */
+    private AccountView current(AccountView actor) {
+        return accounts.find(actor.id()).filter(AccountView::enabled).orElseThrow(() ->
+                new RoadmapAccessDeniedException("your account is disabled or no longer exists: sign in again"));
     }
 
     private StoredRoadmap require(long id) {

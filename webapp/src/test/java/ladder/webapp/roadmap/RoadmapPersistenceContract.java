@@ -9,6 +9,7 @@ import java.util.UUID;
 import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.GoalStatus;
 import ladder.model.roadmap.Roadmap;
+import ladder.webapp.account.AccountChanges;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.NewAccount;
@@ -279,5 +280,19 @@ abstract class RoadmapPersistenceContract {
 
         assertThat(changed.roadmap().goal(id).orElseThrow().status()).isEqualTo(GoalStatus.DONE);
         assertThat(roadmaps.history(created.id(), id)).isNotEmpty();
+    }
+
+    @Test
+    void an_account_read_before_it_was_disabled_or_demoted_has_no_rights_left() {
+        RoadmapSnapshot created = roadmaps.create(unique("stale actor"), HAND_WRITTEN, mentor);
+        AccountView readEarlier = mentor;
+
+        accounts.update(mentor.username(), new AccountChanges(null, null, Set.of(Role.LEARNER), null, null));
+        assertThatThrownBy(() -> roadmaps.addGoal(created.id(), "later", "", "", List.of(), readEarlier))
+                .isInstanceOf(RoadmapAccessDeniedException.class);
+        accounts.update(mentor.username(), new AccountChanges(null, null, Set.of(Role.MENTOR), false, null));
+        assertThatThrownBy(() -> roadmaps.create(unique("by a disabled mentor"), HAND_WRITTEN, readEarlier))
+                .isInstanceOf(RoadmapAccessDeniedException.class).hasMessageContaining("disabled");
+        assertThat(roadmaps.get(created.id()).roadmap().contains("later")).isFalse();
     }
 }
