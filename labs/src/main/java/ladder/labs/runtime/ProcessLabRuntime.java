@@ -29,7 +29,7 @@ import ladder.model.lab.ComponentKind;
  */
 public final class ProcessLabRuntime implements LabRuntime {
 
-    static final String SAMPLE_SERVICE_CLASS = "ladder.labs.sample.SampleService";
+    static final String SAMPLE_SERVICE_CLASS = ComponentRecipe.SampleService.MAIN_CLASS;
 
     private final ProcessRuntimeSettings settings;
     private final MeterRegistry registry;

@@ -117,65 +117,19 @@ final class ProcessLabSession implements LabSession {
         }
     }
 
-    /** The fixed command line of a component: only the paths of this session and its port vary. */
+    /** The fixed command line of a component (see {@link ComponentRecipe}): only this session's paths and ports vary. */
     private List<String> command(ComponentSpec component) {
-        int port = ports.get(component.name());
-        String listen = "127.0.0.1:" + port;
-        Path data = dataDirectory(component);
-        List<String> command = new ArrayList<>();
-        switch (component.kind()) {
-            case PROMETHEUS -> command.addAll(List.of(
-                    settings.prometheus().toString(),
-                    "--config.file=" + renderedFile(component.config()),
-                    "--web.listen-address=" + listen,
-                    "--storage.tsdb.path=" + data,
-                    "--web.enable-lifecycle",
-                    "--rules.alert.resend-delay=5s"));
-            case ALERTMANAGER -> command.addAll(List.of(
-                    settings.alertmanager().toString(),
-                    "--config.file=" + renderedFile(component.config()),
-                    "--web.listen-address=" + listen,
-                    "--cluster.listen-address=",
-                    "--storage.path=" + data));
-            case NODE_EXPORTER -> command.addAll(List.of(
-                    settings.nodeExporter().toString(),
-                    "--web.listen-address=" + listen,
-                    "--no-collector.systemd",
-                    "--collector.textfile.directory=" + data));
-            case ZIPKIN -> command.addAll(concat(List.of(
-                    settings.java().toString(),
-                    "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                    "-Dladder.lab.session=" + directory),
-                    classDataSharing(component),
-                    List.of("-jar", String.valueOf(settings.zipkinJar()),
-                    "--armeria.ports[0].port=" + port,
-                    "--armeria.ports[0].ip=127.0.0.1",
-                    "--armeria.ports[0].protocols[0]=http")));
-            case SAMPLE_SERVICE -> {
-                command.addAll(List.of(
-                        settings.java().toString(),
-                        "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                        "-Dladder.lab.session=" + directory,
-                        "-cp", settings.sampleClasspath(),
-                        ProcessLabRuntime.SAMPLE_SERVICE_CLASS,
-                        "--port", Integer.toString(port),
-                        "--name", component.name()));
-                if (component.zipkin() != null) {
-                    command.addAll(List.of("--zipkin-url", url(component.zipkin())));
-                }
-                for (String downstream : component.downstream()) {
-                    command.addAll(List.of("--downstream-url", url(downstream)));
-                }
-            }
+        List<String> jvmOptions = new ArrayList<>();
+        ComponentRecipe recipe = ComponentRecipe.of(component.kind());
+        if (recipe.java()) {
+            jvmOptions.add("-Dladder.lab.session=" + directory); // lets the sweep recognise this session's processes
         }
-        return command;
-    }
-
-    private static List<String> concat(List<String> first, List<String> second, List<String> third) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        all.addAll(third);
-        return all;
+        if (component.kind() == ComponentKind.ZIPKIN) {
+            jvmOptions.addAll(classDataSharing(component));
+        }
+        return recipe.command(new ComponentRecipe.Launch(component, ports.get(component.name()), "127.0.0.1",
+                component.config() == null ? null : renderedFile(component.config()).toString(),
+                dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions));
     }
 
     /**
@@ -222,11 +176,7 @@ final class ProcessLabSession implements LabSession {
     }
 
     private static String readinessPath(ComponentKind kind) {
-        return switch (kind) {
-            case PROMETHEUS, ALERTMANAGER -> "/-/ready";
-            case NODE_EXPORTER -> "/metrics";
-            case ZIPKIN, SAMPLE_SERVICE -> "/health";
-        };
+        return ComponentRecipe.of(kind).readinessPath();
     }
 
     private void awaitReady(Map<String, Instant> launched) {
@@ -303,11 +253,7 @@ final class ProcessLabSession implements LabSession {
             return new ToolResult("(render)", 1, renderProblem);
         }
         Path file = renderedFile(relative);
-        List<String> command = switch (tool) {
-            case PROMETHEUS_CONFIG -> List.of(settings.promtool().toString(), "check", "config", file.toString());
-            case PROMETHEUS_RULES -> List.of(settings.promtool().toString(), "check", "rules", file.toString());
-            case ALERTMANAGER_CONFIG -> List.of(settings.amtool().toString(), "check-config", file.toString());
-        };
+        List<String> command = ComponentRecipe.validatorCommand(tool, settings.binaries(), file.toString());
         String shown = String.join(" ", command).replace(rendered() + "/", "");
         try {
             Process process = new ProcessBuilder(command).directory(rendered().toFile()).redirectErrorStream(true).start();
@@ -376,9 +322,11 @@ final class ProcessLabSession implements LabSession {
             if (component.config() == null) {
                 continue;
             }
-            ToolResult result = validate(component.config(), component.kind() == ComponentKind.ALERTMANAGER
-                    ? CheckType.ConfigTool.ALERTMANAGER_CONFIG
-                    : CheckType.ConfigTool.PROMETHEUS_CONFIG);
+            CheckType.ConfigTool tool = ComponentRecipe.of(component.kind()).configTool().orElse(null);
+            if (tool == null) {
+                continue;
+            }
+            ToolResult result = validate(component.config(), tool);
             validations.add(result);
             if (!result.valid()) {
                 return new ApplyResult(false, validations, component.config() + " is not valid; " + component.name()
@@ -387,7 +335,7 @@ final class ProcessLabSession implements LabSession {
         }
         List<String> reloaded = new ArrayList<>();
         for (ComponentSpec component : lab.definition().components()) {
-            if (component.config() == null) {
+            if (component.config() == null || !ComponentRecipe.of(component.kind()).reloadsOnPost()) {
                 continue;
             }
             String url = url(component.name()) + "/-/reload";

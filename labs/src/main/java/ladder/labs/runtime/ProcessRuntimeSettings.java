@@ -72,6 +72,13 @@ public record ProcessRuntimeSettings(
                 nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
     }
 
+    /** Where the component recipes find the executables. */
+    ComponentRecipe.Binaries binaries() {
+        return new ComponentRecipe.Binaries(prometheus.toString(), alertmanager.toString(), nodeExporter.toString(),
+                promtool.toString(), amtool.toString(), java.toString(), zipkinJar == null ? null : zipkinJar.toString(),
+                sampleClasspath);
+    }
+
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
     static String absoluteClasspath(String classpath) {
         return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
