@@ -12,10 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,17 +218,7 @@ final class DockerLabSession implements LabSession {
     }
 
     private boolean answers(String url) {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabStartException("interrupted while waiting for the components", e);
-        }
+        return ComponentReload.answers(http, url);
     }
 
     String logTail(String component) {
@@ -372,50 +359,8 @@ final class DockerLabSession implements LabSession {
             return new ApplyResult(false, List.of(), "the session is not running");
         }
         progress("", LabProgress.Step.APPLYING, "validating the workspace");
-        // copied first in any case: components without a config file (the sample service) watch their files
-        String renderProblem = renderAndCopy();
-        if (renderProblem != null) {
-            return new ApplyResult(false, List.of(), renderProblem);
-        }
-        List<ToolResult> validations = new ArrayList<>();
-        for (ComponentSpec component : lab.definition().components()) {
-            CheckType.ConfigTool tool = ComponentRecipe.of(component.kind()).configTool().orElse(null);
-            if (component.config() == null || tool == null) {
-                continue;
-            }
-            ToolResult result = validate(component.config(), tool);
-            validations.add(result);
-            if (!result.valid()) {
-                return new ApplyResult(false, validations, component.config() + " is not valid; " + component.name()
-                        + " keeps its previous configuration. " + result.command() + " says:\n" + result.output());
-            }
-        }
-        List<String> reloaded = new ArrayList<>();
-        for (ComponentSpec component : lab.definition().components()) {
-            if (component.config() == null || !ComponentRecipe.of(component.kind()).reloadsOnPost()) {
-                continue;
-            }
-            String url = url(component.name()) + "/-/reload";
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return new ApplyResult(false, validations, component.name() + " refused to reload (status "
-                            + response.statusCode() + "): " + response.body().strip());
-                }
-                reloaded.add(component.name());
-            } catch (IOException e) {
-                return new ApplyResult(false, validations, component.name() + " did not answer " + url + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ApplyResult(false, validations, "interrupted");
-            }
-        }
-        String message = reloaded.isEmpty() ? "workspace rendered, nothing to reload" : String.join(", ", reloaded) + " reloaded";
-        progress("", LabProgress.Step.RELOADED, message);
-        return new ApplyResult(true, validations, message);
+        return ComponentReload.apply(lab.definition(), this::renderAndCopy, this::validate, this::url, http,
+                message -> progress("", LabProgress.Step.RELOADED, message));
     }
 
     void expireAt(ScheduledFuture<?> expiry) {

@@ -138,7 +138,15 @@ final class LabImages {
                 progress.accept("pulled " + tag);
                 return tag;
             }
+            String previous = imageId(tag);
             build(tag, context, buildArgs, digest, progress);
+            if (previous != null && !previous.equals(imageId(tag))) {
+                try {
+                    client.removeImageCmd(previous).exec(); // the outdated build, now untagged
+                } catch (DockerException e) {
+                    // still used by a container, or a parent of another image: left to `docker image prune`
+                }
+            }
             return tag;
         }
     }
@@ -194,6 +202,14 @@ final class LabImages {
             return true;
         } catch (NotFoundException e) {
             return false;
+        }
+    }
+
+    private @Nullable String imageId(String image) {
+        try {
+            return client.inspectImageCmd(image).exec().getId();
+        } catch (NotFoundException e) {
+            return null;
         }
     }
 
