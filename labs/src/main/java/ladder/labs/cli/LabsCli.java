@@ -208,7 +208,7 @@ public final class LabsCli {
                 DockerRuntimeSettings.from(settings), registry)) {
             (runtime instanceof DockerLabRuntime docker ? docker.sweptLeftovers() : ((ProcessLabRuntime) runtime).sweptLeftovers())
                     .forEach(line -> err.println("cleanup: " + line));
-            err.println("runtime: " + runtime.name());
+            err.println("runtime: " + runtime.name() + (runtime instanceof DockerLabRuntime docker ? " (engine " + docker.engine() + ")" : ""));
             List<String> missing = runtime.missingComponents(lab.definition());
             if (!missing.isEmpty()) {
                 err.println("lab " + lab.definition().id() + " cannot run here: the " + runtime.name() + " runtime cannot start "

@@ -134,6 +134,11 @@ public final class DockerLabRuntime implements LabRuntime {
         }
     }
 
+    /** The engine's address as Testcontainers reached it, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://labhost:2376}. */
+    public String engine() {
+        return String.valueOf(DockerClientFactory.instance().getTransportConfig().getDockerHost());
+    }
+
     /** What the clean-up at construction did, one line per container or network removed. */
     public List<String> sweptLeftovers() {
         return sweptLeftovers;
