@@ -23,6 +23,7 @@ public sealed interface ComponentRecipe {
             case NODE_EXPORTER -> new NodeExporter();
             case ZIPKIN -> new Zipkin();
             case SAMPLE_SERVICE -> new SampleService();
+            case BLACKBOX_EXPORTER -> new BlackboxExporter();
         };
     }
 
@@ -64,13 +65,13 @@ public sealed interface ComponentRecipe {
      *
      * @param sampleClasspath the classpath holding the sample service
      */
-    record Binaries(String prometheus, String alertmanager, String nodeExporter, String promtool, String amtool,
-                    String java, @Nullable String zipkinJar, String sampleClasspath) {
+    record Binaries(String prometheus, String alertmanager, String nodeExporter, String blackboxExporter, String promtool,
+                    String amtool, String java, @Nullable String zipkinJar, String sampleClasspath) {
 
         /** The paths inside Ladder's lab images (see {@code ladder/labs/docker/}). */
         public static final Binaries IN_IMAGES = new Binaries("/usr/bin/prometheus", "/usr/bin/prometheus-alertmanager",
-                "/usr/bin/prometheus-node-exporter", "/usr/bin/promtool", "/usr/bin/amtool",
-                "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*");
+                "/usr/bin/prometheus-node-exporter", "/usr/bin/prometheus-blackbox-exporter", "/usr/bin/promtool",
+                "/usr/bin/amtool", "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*");
     }
 
     /**
@@ -136,6 +137,22 @@ public sealed interface ComponentRecipe {
                     "--web.listen-address=" + launch.listen(),
                     "--no-collector.systemd",
                     "--collector.textfile.directory=" + launch.data());
+        }
+    }
+
+    /**
+     * Debian's {@code prometheus-blackbox-exporter}: probes what Prometheus asks it to ({@code /probe?target=…&module=…})
+     * with the modules of its configuration file, which it re-reads on {@code POST /-/reload} (refusing, with the reason,
+     * a file it cannot load).
+     */
+    record BlackboxExporter() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/-/healthy"; }
+        @Override public boolean reloadsOnPost() { return true; }
+        @Override public List<String> debianPackages() { return List.of("prometheus-blackbox-exporter"); }
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().blackboxExporter(),
+                    "--config.file=" + launch.requireConfig(),
+                    "--web.listen-address=" + launch.listen());
         }
     }
 

@@ -41,7 +41,7 @@ record ContainerPlan(String name, String image, List<String> command, String use
         return switch (kind) {
             case PROMETHEUS -> 384;
             case ALERTMANAGER -> 128;
-            case NODE_EXPORTER -> 64;
+            case NODE_EXPORTER, BLACKBOX_EXPORTER -> 64;
             case ZIPKIN -> 512;
             case SAMPLE_SERVICE -> 256;
         };

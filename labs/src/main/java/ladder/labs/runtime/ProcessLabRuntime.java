@@ -117,6 +117,9 @@ public final class ProcessLabRuntime implements LabRuntime {
         if (Files.isExecutable(settings.nodeExporter())) {
             available.add(ComponentKind.NODE_EXPORTER);
         }
+        if (Files.isExecutable(settings.blackboxExporter())) {
+            available.add(ComponentKind.BLACKBOX_EXPORTER);
+        }
         boolean java = Files.isExecutable(settings.java());
         if (java && settings.zipkinJar() != null && Files.isRegularFile(settings.zipkinJar())) {
             available.add(ComponentKind.ZIPKIN);
