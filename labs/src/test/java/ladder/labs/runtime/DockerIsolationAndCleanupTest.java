@@ -78,13 +78,7 @@ class DockerIsolationAndCleanupTest {
 
     @Test
     void a_runtime_starting_after_a_killed_cli_removes_its_containers_and_network() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "ladder.labs.cli.LabsCli", "run", TestLabs.nodeBasics().toString(), "--runtime", "docker")
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("child.log").toFile());
-        builder.environment().put("LADDER_DATA_DIR", data.toString());
-        Process child = builder.start();
+        Process child = startChildRun();
         String owner = "/" + child.pid() + "/";
         try {
             awaitRunningContainers(owner, 3, child);
@@ -100,6 +94,32 @@ class DockerIsolationAndCleanupTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    @Test
+    void a_cli_stopped_with_sigterm_removes_its_containers_and_network_on_the_way_out() throws Exception {
+        Process child = startChildRun();
+        String owner = "/" + child.pid() + "/";
+        try {
+            awaitRunningContainers(owner, 3, child);
+
+            child.destroy(); // SIGTERM: the runtime's shutdown hook runs
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(ours(owner)).isEmpty();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private Process startChildRun() throws java.io.IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "ladder.labs.cli.LabsCli", "run", TestLabs.nodeBasics().toString(), "--runtime", "docker")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("child.log").toFile());
+        builder.environment().put("LADDER_DATA_DIR", data.toString());
+        return builder.start();
     }
 
     /** Containers and networks whose owner label names the child's pid. */

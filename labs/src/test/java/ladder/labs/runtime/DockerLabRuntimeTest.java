@@ -1,6 +1,7 @@
 package ladder.labs.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -9,13 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import ladder.labs.TestLabs;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
 import ladder.model.lab.ComponentKind;
+import ladder.model.lab.LabDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +118,40 @@ class DockerLabRuntimeTest {
 
         assertThat(result.applied()).as(result.message()).isTrue();
         assertThat(result.message()).isEqualTo("prometheus reloaded");
+    }
+
+    @Test
+    void a_session_removes_its_containers_and_network_at_its_time_limit() throws InterruptedException {
+        LabFolder loaded = new LabDefinitionLoader().load(TestLabs.nodeBasics());
+        LabDefinition d = loaded.definition();
+        LabFolder lab = new LabFolder(loaded.directory(), new LabDefinition(
+                d.id(), d.title(), d.summary(), d.topics(), d.rung(), Duration.ofSeconds(2), d.components(), d.checks()));
+        LabSession session = runtime().start(lab, LabProgressListener.NONE);
+
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (session.isRunning() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
+
+        assertThat(session.isRunning()).isFalse();
+        assertThat(DockerLeftovers.ofSession(session.id())).isEmpty();
+        assertThat(runtime.activeSessions()).isEmpty();
+    }
+
+    @Test
+    void a_component_that_cannot_start_fails_the_start_with_its_log_and_leaves_nothing() throws IOException {
+        Path copy = TestLabs.copyOfNodeBasics(Files.createDirectories(data.resolve("labs-copy")));
+        Files.writeString(copy.resolve("files/prometheus.yml"), "scrape_configs: [ {job_name: x, nonsense: 1} ]\n");
+        LabFolder lab = new LabDefinitionLoader().load(copy);
+        List<LabProgress> progress = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> runtime().start(lab, progress::add))
+                .isInstanceOf(LabStartException.class)
+                .hasMessageContaining("prometheus exited with code")
+                .hasMessageContaining("last lines of its log")
+                .hasMessageContaining("nonsense");
+        assertThat(runtime.activeSessions()).isEmpty();
+        assertThat(DockerLeftovers.ofSession(progress.getFirst().sessionId())).isEmpty();
+        assertThat(registry.get("ladder.labs.docker.start.duration").tag("outcome", "failed").timer().count()).isEqualTo(1);
     }
 }
