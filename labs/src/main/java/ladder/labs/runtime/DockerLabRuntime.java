@@ -49,6 +49,8 @@ public final class DockerLabRuntime implements LabRuntime {
     private final Thread shutdownHook;
     private final List<String> sweptLeftovers;
     private volatile boolean closed;
+    private volatile Optional<String> baseMissing = Optional.empty();
+    private volatile @org.jspecify.annotations.Nullable Instant baseCheckedAt;
 
     /**
      * @throws LabStartException when no Docker engine answers (see {@link #unavailableReason()})
@@ -152,7 +154,7 @@ public final class DockerLabRuntime implements LabRuntime {
     @Override
     public Set<ComponentKind> availableComponents() {
         Set<ComponentKind> available = EnumSet.noneOf(ComponentKind.class);
-        if (images.baseMissing().isPresent()) {
+        if (baseMissing().isPresent()) {
             return available;
         }
         for (ComponentKind kind : ComponentKind.values()) {
@@ -165,7 +167,29 @@ public final class DockerLabRuntime implements LabRuntime {
 
     /** Why a kind cannot be started here, for the catalog; empty when it can. */
     public Optional<String> whyNot(ComponentKind kind) {
-        return images.baseMissing().or(() -> images.unavailable(kind));
+        return baseMissing().or(() -> images.unavailable(kind));
+    }
+
+    /** Whether the base image is missing, asked of the engine once a minute at most (a failed pull may take a while). */
+    private Optional<String> baseMissing() {
+        Instant now = Instant.now();
+        if (baseCheckedAt == null || baseCheckedAt.plusSeconds(60).isBefore(now) || baseMissing.isPresent() && baseCheckedAt.plusSeconds(5).isBefore(now)) {
+            baseMissing = images.baseMissing();
+            baseCheckedAt = now;
+        }
+        return baseMissing;
+    }
+
+    /**
+     * Builds (or finds) the images a lab needs, ahead of its first session: a lab's first start otherwise
+     * includes building them, about half a minute.
+     *
+     * @throws LabStartException naming the image that could not be built
+     */
+    public void prepareImages(ladder.model.lab.LabDefinition lab, LabProgressListener listener) {
+        lab.components().stream().map(component -> component.kind()).distinct().forEach(kind -> images.ensure(kind,
+                message -> listener.onProgress(new LabProgress("", kind.yamlName(), LabProgress.Step.PREPARING, message,
+                        java.time.Duration.ZERO))));
     }
 
     @Override

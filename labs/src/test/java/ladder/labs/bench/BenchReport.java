@@ -68,7 +68,7 @@ final class BenchReport {
 
         if (runs.values().stream().flatMap(List::stream).anyMatch(run -> run.mode() == Mode.DOCKER)) {
             md.append("\nThe engine on the Docker runtime (Ladder's images, one network per session) against the engine on "
-                    + "the process runtime, in the same rounds; the images were built before the first round.\n\n");
+                    + "the process runtime, in the same rounds; the images were built (or found up to date) before the first round, not measured.\n\n");
             md.append("| lab | docker start-to-ready | process start-to-ready | ratio | docker checks | process checks | ratio "
                     + "| docker total | process total | ratio | docker runs passed |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -108,6 +108,13 @@ public final class LabsBenchmark {
                 labs.add(entry.lab());
                 runs.put(name, new ArrayList<>());
             }
+            if (docker != null) {
+                for (LabFolder lab : labs) {
+                    if (docker.missingComponents(lab.definition()).isEmpty()) {
+                        docker.prepareImages(lab.definition(), progress -> System.out.println("images: " + progress.message()));
+                    }
+                }
+            }
             for (int round = 1; round <= rounds; round++) {
                 for (LabFolder lab : labs) {
                     String id = lab.definition().id();
