@@ -410,11 +410,11 @@ final class DockerLabSession implements LabSession {
                 }
             }
         } finally {
+            onStopped.accept(this); // out of the runtime's active sessions before it says it is not running
             running = false;
         }
         SessionRecords.deleteTree(directory);
         progress("", LabProgress.Step.STOPPED, "stopped");
-        onStopped.accept(this);
     }
 
     private void remove(String containerId) {

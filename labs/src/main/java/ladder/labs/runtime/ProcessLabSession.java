@@ -333,6 +333,7 @@ final class ProcessLabSession implements LabSession {
         try {
             all.parallelStream().forEach(entry -> settleArchive(entry.getKey(), ProcessTrees.stop(entry.getValue().toHandle())));
         } finally {
+            onStopped.accept(this); // out of the runtime's active sessions before it says it is not running
             running = false; // only now: a session that says it is not running has no process left
         }
         if (!settings.keepSessionFolders()) {
@@ -344,7 +345,6 @@ final class ProcessLabSession implements LabSession {
             // swept at the next start: every process is already gone
         }
         progress("", LabProgress.Step.STOPPED, "stopped");
-        onStopped.accept(this);
     }
 
     /** Pids of the running processes and their descendants, for tests and diagnostics. */
