@@ -219,7 +219,7 @@ public final class LabDefinitionLoader {
         List<String> downstream = List.of();
         String zipkin = null;
         List<String> accepted = new ArrayList<>(List.of("type", "name"));
-        if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER) {
+        if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER) {
             accepted.add("config");
             if (config == null) {
                 fields.problem(fields.field("config"), "is required for " + typeName + ": the workspace path of its configuration file");

@@ -11,18 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import ladder.labs.catalog.LabCatalog;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
+import ladder.labs.runtime.DockerLabRuntime;
+import ladder.labs.runtime.DockerRuntimeSettings;
+import ladder.labs.runtime.LabRuntime;
+import ladder.labs.runtime.LabRuntimes;
 import ladder.labs.runtime.LabProgress;
 import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.LabStartException;
 import ladder.labs.runtime.ProcessLabRuntime;
 import ladder.labs.runtime.ProcessRuntimeSettings;
 import ladder.model.lab.CheckResult;
+import ladder.model.lab.ComponentSpec;
+import ladder.model.lab.LabDefinition;
 import ladder.model.lab.InvalidLabException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -40,25 +47,40 @@ public final class LabsCli {
 
     private static final String USAGE_TEXT = """
             usage: java -jar ladder-labs.jar <command>
-              list [--catalog DIR]                         the labs of a catalog (default labs/catalog), and which can run here
+              list [--catalog DIR]                         the labs of a catalog (default labs/catalog), and which runtime can run them here
               validate LAB_DIR...                          check lab folders (lab.yaml, instructions, files, solution)
-              run LAB_DIR [--solution] [--runtime process|docker] [--json] [--keep]
+              run LAB_DIR [--solution] [--runtime auto|docker|process] [--json] [--keep]
                                                            start the lab, apply the solution if asked, run every check, stop
-            environment: LADDER_DATA_DIR (sessions go to $LADDER_DATA_DIR/labs/sessions, default ./data)
+            environment: LADDER_DATA_DIR (sessions go to $LADDER_DATA_DIR/labs/, default ./data),
+                         LADDER_LABS_RUNTIME (auto: docker when an engine answers, else process)
             exit codes: 0 all passed / valid, 1 a check did not pass, 2 usage or validation error""";
 
     private final PrintStream out;
     private final PrintStream err;
     private final ProcessRuntimeSettings settings;
+    private final LabRuntimes.Choice defaultRuntime;
 
     LabsCli(PrintStream out, PrintStream err, ProcessRuntimeSettings settings) {
+        this(out, err, settings, LabRuntimes.Choice.PROCESS);
+    }
+
+    LabsCli(PrintStream out, PrintStream err, ProcessRuntimeSettings settings, LabRuntimes.Choice defaultRuntime) {
         this.out = out;
         this.err = err;
         this.settings = settings;
+        this.defaultRuntime = defaultRuntime;
     }
 
     public static void main(String[] args) {
-        int code = new LabsCli(System.out, System.err, ProcessRuntimeSettings.defaults()).execute(args);
+        LabRuntimes.Choice choice;
+        try {
+            choice = LabRuntimes.Choice.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            System.err.println("LADDER_LABS_RUNTIME: " + e.getMessage());
+            System.exit(USAGE);
+            return;
+        }
+        int code = new LabsCli(System.out, System.err, ProcessRuntimeSettings.defaults(), choice).execute(args);
         System.out.flush();
         System.exit(code);
     }
@@ -101,18 +123,36 @@ public final class LabsCli {
             out.println("no labs in " + catalogDir.toAbsolutePath());
             return OK;
         }
-        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, new SimpleMeterRegistry())) {
-            out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", "LAB", "RUNS HERE", "TOPICS", "TITLE");
+        Optional<String> noDocker = DockerLabRuntime.unavailableReason();
+        try (ProcessLabRuntime process = new ProcessLabRuntime(settings, new SimpleMeterRegistry());
+             DockerLabRuntime docker = noDocker.isEmpty()
+                     ? new DockerLabRuntime(DockerRuntimeSettings.from(settings), new SimpleMeterRegistry()) : null) {
+            String row = "%-28s %-8s %-7s %-24s %s%n";
+            out.printf(Locale.ROOT, row, "LAB", "PROCESS", "DOCKER", "TOPICS", "TITLE");
             for (LabCatalog.Entry entry : entries) {
                 if (entry.lab() == null) {
-                    out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", entry.directory().getFileName(), "INVALID", "-",
+                    out.printf(Locale.ROOT, row, entry.directory().getFileName(), "INVALID", "INVALID", "-",
                             "run: validate " + entry.directory());
                     continue;
                 }
-                List<String> missing = runtime.missingComponents(entry.lab().definition());
-                out.printf(Locale.ROOT, "%-28s %-9s %-24s %s%n", entry.lab().definition().id(),
-                        missing.isEmpty() ? "yes" : "no", String.join(",", entry.lab().definition().topics()),
-                        entry.lab().definition().title() + (missing.isEmpty() ? "" : " (cannot start: " + String.join(", ", missing) + ")"));
+                LabDefinition lab = entry.lab().definition();
+                List<String> processMissing = process.missingComponents(lab);
+                List<String> dockerProblems = docker == null ? List.of() : lab.components().stream()
+                        .map(ComponentSpec::kind).distinct()
+                        .flatMap(kind -> docker.whyNot(kind).map(why -> kind.yamlName() + " (" + why + ")").stream())
+                        .toList();
+                boolean onDocker = docker != null && dockerProblems.isEmpty();
+                out.printf(Locale.ROOT, row, lab.id(), processMissing.isEmpty() ? "yes" : "no", onDocker ? "yes" : "no",
+                        String.join(",", lab.topics()), lab.title());
+                if (!processMissing.isEmpty()) {
+                    out.println("    process cannot start " + String.join(", ", processMissing) + " (binary or jar not found)");
+                }
+                if (!dockerProblems.isEmpty()) {
+                    out.println("    docker cannot start " + String.join(", ", dockerProblems));
+                }
+            }
+            if (docker == null) {
+                out.println("docker: " + noDocker.get());
             }
         }
         return OK;
@@ -141,16 +181,18 @@ public final class LabsCli {
         boolean solution = args.remove("--solution");
         boolean json = args.remove("--json");
         boolean keep = args.remove("--keep");
-        String runtimeName = option(args, "--runtime", "process");
+        LabRuntimes.Choice choice;
+        try {
+            choice = LabRuntimes.Choice.parse(option(args, "--runtime", defaultRuntime.name()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (args.size() != 1 || args.getFirst().startsWith("--")) {
             throw new UsageException(args.isEmpty() ? "run needs a lab folder" : "unexpected arguments " + args);
         }
-        if (runtimeName.equals("docker")) {
-            err.println("docker runtime not available here: this build has only the process runtime (--runtime process)");
+        if (choice == LabRuntimes.Choice.DOCKER && DockerLabRuntime.unavailableReason().isPresent()) {
+            err.println("the docker runtime is not available here: " + DockerLabRuntime.unavailableReason().get());
             return USAGE;
-        }
-        if (!runtimeName.equals("process")) {
-            throw new UsageException("unknown runtime '" + runtimeName + "' (known: process, docker)");
         }
         LabFolder lab;
         try {
@@ -162,11 +204,14 @@ public final class LabsCli {
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Instant begun = Instant.now();
-        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings.withKeepSessionFolders(keep), registry)) {
-            runtime.sweptLeftovers().forEach(line -> err.println("cleanup: " + line));
+        try (LabRuntime runtime = LabRuntimes.open(choice, settings.withKeepSessionFolders(keep),
+                DockerRuntimeSettings.from(settings), registry)) {
+            (runtime instanceof DockerLabRuntime docker ? docker.sweptLeftovers() : ((ProcessLabRuntime) runtime).sweptLeftovers())
+                    .forEach(line -> err.println("cleanup: " + line));
+            err.println("runtime: " + runtime.name() + (runtime instanceof DockerLabRuntime docker ? " (engine " + docker.engine() + ")" : ""));
             List<String> missing = runtime.missingComponents(lab.definition());
             if (!missing.isEmpty()) {
-                err.println("lab " + lab.definition().id() + " cannot run here: the process runtime cannot start "
+                err.println("lab " + lab.definition().id() + " cannot run here: the " + runtime.name() + " runtime cannot start "
                         + String.join(", ", missing));
                 return USAGE;
             }
@@ -192,7 +237,8 @@ public final class LabsCli {
                     err.println("session folder kept: " + session.workspace().getParent());
                 }
                 if (json) {
-                    printJson(lab, solution, applied, session, startToReady, applyTime, report, Duration.between(begun, Instant.now()));
+                    printJson(lab, runtime.name(), solution, applied, session, startToReady, applyTime, report,
+                            Duration.between(begun, Instant.now()));
                 } else {
                     printTable(report);
                 }
@@ -224,11 +270,11 @@ public final class LabsCli {
         return text.replace("\n", "\n                  ");
     }
 
-    private void printJson(LabFolder lab, boolean solution, ApplyResult applied, LabSession session, Duration startToReady,
+    private void printJson(LabFolder lab, String runtimeName, boolean solution, ApplyResult applied, LabSession session, Duration startToReady,
             Duration applyTime, CheckReport report, Duration total) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("lab", lab.definition().id());
-        document.put("runtime", "process");
+        document.put("runtime", runtimeName);
         document.put("solution", solution);
         document.put("passed", report.allPassed());
         if (applied != null) {

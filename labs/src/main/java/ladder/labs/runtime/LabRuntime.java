@@ -8,7 +8,8 @@ import ladder.model.lab.LabDefinition;
 
 /**
  * Starts a lab's components for one session. Implementations: {@link ProcessLabRuntime} (native
- * processes on 127.0.0.1); a Docker runtime can implement the same contract later.
+ * processes on 127.0.0.1) and {@link DockerLabRuntime} (containers, ports published on 127.0.0.1);
+ * {@link LabRuntimes} picks one from {@code LADDER_LABS_RUNTIME}.
  */
 public interface LabRuntime extends AutoCloseable {
 

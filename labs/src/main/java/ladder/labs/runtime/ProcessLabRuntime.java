@@ -29,7 +29,7 @@ import ladder.model.lab.ComponentKind;
  */
 public final class ProcessLabRuntime implements LabRuntime {
 
-    static final String SAMPLE_SERVICE_CLASS = "ladder.labs.sample.SampleService";
+    static final String SAMPLE_SERVICE_CLASS = ComponentRecipe.SampleService.MAIN_CLASS;
 
     private final ProcessRuntimeSettings settings;
     private final MeterRegistry registry;
@@ -116,6 +116,9 @@ public final class ProcessLabRuntime implements LabRuntime {
         }
         if (Files.isExecutable(settings.nodeExporter())) {
             available.add(ComponentKind.NODE_EXPORTER);
+        }
+        if (Files.isExecutable(settings.blackboxExporter())) {
+            available.add(ComponentKind.BLACKBOX_EXPORTER);
         }
         boolean java = Files.isExecutable(settings.java());
         if (java && settings.zipkinJar() != null && Files.isRegularFile(settings.zipkinJar())) {

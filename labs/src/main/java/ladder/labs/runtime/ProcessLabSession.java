@@ -2,10 +2,7 @@ package ladder.labs.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,65 +114,19 @@ final class ProcessLabSession implements LabSession {
         }
     }
 
-    /** The fixed command line of a component: only the paths of this session and its port vary. */
+    /** The fixed command line of a component (see {@link ComponentRecipe}): only this session's paths and ports vary. */
     private List<String> command(ComponentSpec component) {
-        int port = ports.get(component.name());
-        String listen = "127.0.0.1:" + port;
-        Path data = dataDirectory(component);
-        List<String> command = new ArrayList<>();
-        switch (component.kind()) {
-            case PROMETHEUS -> command.addAll(List.of(
-                    settings.prometheus().toString(),
-                    "--config.file=" + renderedFile(component.config()),
-                    "--web.listen-address=" + listen,
-                    "--storage.tsdb.path=" + data,
-                    "--web.enable-lifecycle",
-                    "--rules.alert.resend-delay=5s"));
-            case ALERTMANAGER -> command.addAll(List.of(
-                    settings.alertmanager().toString(),
-                    "--config.file=" + renderedFile(component.config()),
-                    "--web.listen-address=" + listen,
-                    "--cluster.listen-address=",
-                    "--storage.path=" + data));
-            case NODE_EXPORTER -> command.addAll(List.of(
-                    settings.nodeExporter().toString(),
-                    "--web.listen-address=" + listen,
-                    "--no-collector.systemd",
-                    "--collector.textfile.directory=" + data));
-            case ZIPKIN -> command.addAll(concat(List.of(
-                    settings.java().toString(),
-                    "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                    "-Dladder.lab.session=" + directory),
-                    classDataSharing(component),
-                    List.of("-jar", String.valueOf(settings.zipkinJar()),
-                    "--armeria.ports[0].port=" + port,
-                    "--armeria.ports[0].ip=127.0.0.1",
-                    "--armeria.ports[0].protocols[0]=http")));
-            case SAMPLE_SERVICE -> {
-                command.addAll(List.of(
-                        settings.java().toString(),
-                        "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                        "-Dladder.lab.session=" + directory,
-                        "-cp", settings.sampleClasspath(),
-                        ProcessLabRuntime.SAMPLE_SERVICE_CLASS,
-                        "--port", Integer.toString(port),
-                        "--name", component.name()));
-                if (component.zipkin() != null) {
-                    command.addAll(List.of("--zipkin-url", url(component.zipkin())));
-                }
-                for (String downstream : component.downstream()) {
-                    command.addAll(List.of("--downstream-url", url(downstream)));
-                }
-            }
+        List<String> jvmOptions = new ArrayList<>();
+        ComponentRecipe recipe = ComponentRecipe.of(component.kind());
+        if (recipe.java()) {
+            jvmOptions.add("-Dladder.lab.session=" + directory); // lets the sweep recognise this session's processes
         }
-        return command;
-    }
-
-    private static List<String> concat(List<String> first, List<String> second, List<String> third) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        all.addAll(third);
-        return all;
+        if (component.kind() == ComponentKind.ZIPKIN) {
+            jvmOptions.addAll(classDataSharing(component));
+        }
+        return recipe.command(new ComponentRecipe.Launch(component, ports.get(component.name()), "127.0.0.1",
+                component.config() == null ? null : renderedFile(component.config()).toString(),
+                dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions));
     }
 
     /**
@@ -222,11 +173,7 @@ final class ProcessLabSession implements LabSession {
     }
 
     private static String readinessPath(ComponentKind kind) {
-        return switch (kind) {
-            case PROMETHEUS, ALERTMANAGER -> "/-/ready";
-            case NODE_EXPORTER -> "/metrics";
-            case ZIPKIN, SAMPLE_SERVICE -> "/health";
-        };
+        return ComponentRecipe.of(kind).readinessPath();
     }
 
     private void awaitReady(Map<String, Instant> launched) {
@@ -269,17 +216,7 @@ final class ProcessLabSession implements LabSession {
     }
 
     private boolean answers(String url) {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabStartException("interrupted while waiting for the components", e);
-        }
+        return ComponentReload.answers(http, url);
     }
 
     /** The last lines a component wrote, for error messages. */
@@ -303,11 +240,7 @@ final class ProcessLabSession implements LabSession {
             return new ToolResult("(render)", 1, renderProblem);
         }
         Path file = renderedFile(relative);
-        List<String> command = switch (tool) {
-            case PROMETHEUS_CONFIG -> List.of(settings.promtool().toString(), "check", "config", file.toString());
-            case PROMETHEUS_RULES -> List.of(settings.promtool().toString(), "check", "rules", file.toString());
-            case ALERTMANAGER_CONFIG -> List.of(settings.amtool().toString(), "check-config", file.toString());
-        };
+        List<String> command = ComponentRecipe.validatorCommand(tool, settings.binaries(), file.toString());
         String shown = String.join(" ", command).replace(rendered() + "/", "");
         try {
             Process process = new ProcessBuilder(command).directory(rendered().toFile()).redirectErrorStream(true).start();
@@ -366,51 +299,8 @@ final class ProcessLabSession implements LabSession {
             return new ApplyResult(false, List.of(), "the session is not running");
         }
         progress("", LabProgress.Step.APPLYING, "validating the workspace");
-        // rendered first in any case: components without a config file (the sample service) watch their files
-        String renderProblem = render();
-        if (renderProblem != null) {
-            return new ApplyResult(false, List.of(), renderProblem);
-        }
-        List<ToolResult> validations = new ArrayList<>();
-        for (ComponentSpec component : lab.definition().components()) {
-            if (component.config() == null) {
-                continue;
-            }
-            ToolResult result = validate(component.config(), component.kind() == ComponentKind.ALERTMANAGER
-                    ? CheckType.ConfigTool.ALERTMANAGER_CONFIG
-                    : CheckType.ConfigTool.PROMETHEUS_CONFIG);
-            validations.add(result);
-            if (!result.valid()) {
-                return new ApplyResult(false, validations, component.config() + " is not valid; " + component.name()
-                        + " keeps its previous configuration. " + result.command() + " says:\n" + result.output());
-            }
-        }
-        List<String> reloaded = new ArrayList<>();
-        for (ComponentSpec component : lab.definition().components()) {
-            if (component.config() == null) {
-                continue;
-            }
-            String url = url(component.name()) + "/-/reload";
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return new ApplyResult(false, validations, component.name() + " refused to reload (status "
-                            + response.statusCode() + "): " + response.body().strip());
-                }
-                reloaded.add(component.name());
-            } catch (IOException e) {
-                return new ApplyResult(false, validations, component.name() + " did not answer " + url + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ApplyResult(false, validations, "interrupted");
-            }
-        }
-        String message = reloaded.isEmpty() ? "workspace rendered, nothing to reload" : String.join(", ", reloaded) + " reloaded";
-        progress("", LabProgress.Step.RELOADED, message);
-        return new ApplyResult(true, validations, message);
+        return ComponentReload.apply(lab.definition(), this::render, this::validate, this::url, http,
+                message -> progress("", LabProgress.Step.RELOADED, message));
     }
 
     void expireAt(ScheduledFuture<?> expiry) {
@@ -443,6 +333,7 @@ final class ProcessLabSession implements LabSession {
         try {
             all.parallelStream().forEach(entry -> settleArchive(entry.getKey(), ProcessTrees.stop(entry.getValue().toHandle())));
         } finally {
+            onStopped.accept(this); // out of the runtime's active sessions before it says it is not running
             running = false; // only now: a session that says it is not running has no process left
         }
         if (!settings.keepSessionFolders()) {
@@ -454,7 +345,6 @@ final class ProcessLabSession implements LabSession {
             // swept at the next start: every process is already gone
         }
         progress("", LabProgress.Step.STOPPED, "stopped");
-        onStopped.accept(this);
     }
 
     /** Pids of the running processes and their descendants, for tests and diagnostics. */

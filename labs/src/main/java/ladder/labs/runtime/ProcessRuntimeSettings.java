@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param prometheus         {@code /usr/bin/prometheus}
  * @param alertmanager       {@code /usr/bin/prometheus-alertmanager}
  * @param nodeExporter       {@code /usr/bin/prometheus-node-exporter}
+ * @param blackboxExporter   {@code /usr/bin/prometheus-blackbox-exporter}
  * @param promtool           {@code /usr/bin/promtool}
  * @param amtool             {@code /usr/bin/amtool}
  * @param java               the java launcher for Zipkin and the sample service
@@ -30,6 +31,7 @@ public record ProcessRuntimeSettings(
         Path prometheus,
         Path alertmanager,
         Path nodeExporter,
+        Path blackboxExporter,
         Path promtool,
         Path amtool,
         Path java,
@@ -49,6 +51,7 @@ public record ProcessRuntimeSettings(
                 Path.of("/usr/bin/prometheus"),
                 Path.of("/usr/bin/prometheus-alertmanager"),
                 Path.of("/usr/bin/prometheus-node-exporter"),
+                Path.of("/usr/bin/prometheus-blackbox-exporter"),
                 Path.of("/usr/bin/promtool"),
                 Path.of("/usr/bin/amtool"),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -59,17 +62,24 @@ public record ProcessRuntimeSettings(
 
     public ProcessRuntimeSettings withDataDirectory(Path directory) {
         return new ProcessRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, prometheus, alertmanager,
-                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
     }
 
     public ProcessRuntimeSettings withMaxSessions(int max) {
         return new ProcessRuntimeSettings(dataDirectory, max, readyTimeout, prometheus, alertmanager,
-                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
     }
 
     public ProcessRuntimeSettings withKeepSessionFolders(boolean keep) {
         return new ProcessRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager,
-                nodeExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+    }
+
+    /** Where the component recipes find the executables. */
+    ComponentRecipe.Binaries binaries() {
+        return new ComponentRecipe.Binaries(prometheus.toString(), alertmanager.toString(), nodeExporter.toString(),
+                blackboxExporter.toString(), promtool.toString(), amtool.toString(), java.toString(), zipkinJar == null ? null : zipkinJar.toString(),
+                sampleClasspath);
     }
 
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */

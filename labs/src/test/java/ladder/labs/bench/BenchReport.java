@@ -66,6 +66,31 @@ final class BenchReport {
                     .append(" |\n");
         });
 
+        if (runs.values().stream().flatMap(List::stream).anyMatch(run -> run.mode() == Mode.DOCKER)) {
+            md.append("\nThe engine on the Docker runtime (Ladder's images, one network per session) against the engine on "
+                    + "the process runtime, in the same rounds; the images were built (or found up to date) before the first round, not measured.\n\n");
+            md.append("| lab | docker start-to-ready | process start-to-ready | ratio | docker checks | process checks | ratio "
+                    + "| docker total | process total | ratio | docker runs passed |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            runs.forEach((lab, list) -> {
+                Spread dockerReady = spread(list, Mode.DOCKER, Run::startToReadyMs);
+                Spread engineReady = spread(list, Mode.ENGINE, Run::startToReadyMs);
+                Spread dockerChecks = spread(list, Mode.DOCKER, Run::checksMs);
+                Spread engineChecks = spread(list, Mode.ENGINE, Run::checksMs);
+                Spread dockerTotal = spread(list, Mode.DOCKER, Run::totalMs);
+                Spread engineTotal = spread(list, Mode.ENGINE, Run::totalMs);
+                md.append("| ").append(lab)
+                        .append(" | ").append(dockerReady.text()).append(" | ").append(engineReady.text())
+                        .append(" | ").append(ratio(dockerReady, engineReady))
+                        .append(" | ").append(dockerChecks.text()).append(" | ").append(engineChecks.text())
+                        .append(" | ").append(ratio(dockerChecks, engineChecks))
+                        .append(" | ").append(dockerTotal.text()).append(" | ").append(engineTotal.text())
+                        .append(" | ").append(ratio(dockerTotal, engineTotal))
+                        .append(" | ").append(passed(list, Mode.DOCKER))
+                        .append(" |\n");
+            });
+        }
+
         md.append("\nEngine only: applying the solution (copy, render, promtool/amtool, reload) and the whole run "
                 + "(start, apply, checks; stopping not included), against the by-hand whole run (start and checks).\n\n");
         md.append("| lab | engine apply solution | engine total | by-hand total | ratio |\n");
@@ -133,7 +158,7 @@ final class BenchReport {
                     .append(" | ").append(seconds(run.startToReadyMs()))
                     .append(" | ").append(seconds(slowest))
                     .append(" | ").append(seconds(run.startToReadyMs() - slowest))
-                    .append(" | ").append(run.mode() == Mode.ENGINE ? seconds(run.applyMs()) : "–")
+                    .append(" | ").append(run.mode() != Mode.HAND ? seconds(run.applyMs()) : "–")
                     .append(" | ").append(seconds(run.checksMs()))
                     .append(" | ").append(seconds(run.totalMs()))
                     .append(" | ").append(run.passed() ? "yes" : "no")

@@ -55,6 +55,29 @@ class BenchReportTest {
     }
 
     @Test
+    void docker_runs_are_set_against_the_process_runtime_in_a_table_of_their_own() {
+        List<Run> runs = List.of(
+                run(Mode.ENGINE, 1000, 5000, null),
+                run(Mode.DOCKER, 2000, 5000, null),
+                run(Mode.HAND, 500, 4000, null));
+
+        String markdown = BenchReport.markdown(Map.of("metrics", runs), List.of(), 1, Duration.ofMillis(50),
+                "1.00 1.00 1.00", "2.00 2.00 2.00", Duration.ofSeconds(60), "2026-01-01T00:00:00");
+
+        assertThat(markdown)
+                .contains("| metrics | 2.00 s | 1.00 s | 2.00× | 5.00 s | 5.00 s | 1.00× | 7.00 s | 6.00 s | 1.17× | 1/1 |")
+                .contains("| metrics | 1 | docker | 2.00 s | 1.00 s | 1.00 s | 0.01 s | 5.00 s | 7.00 s | yes |");
+    }
+
+    @Test
+    void without_docker_runs_there_is_no_docker_table() {
+        String markdown = BenchReport.markdown(Map.of("metrics", List.of(run(Mode.ENGINE, 1000, 5000, null))), List.of(), 1,
+                Duration.ofMillis(50), "1", "1", Duration.ofSeconds(1), "2026-01-01T00:00:00");
+
+        assertThat(markdown).doesNotContain("docker start-to-ready");
+    }
+
+    @Test
     void the_benchmark_fails_when_a_lab_has_no_passing_run_in_a_mode_it_ran_in() {
         Run enginePassed = run(Mode.ENGINE, 1000, 5000, null);
         Run handPassed = run(Mode.HAND, 500, 4000, null);

@@ -139,6 +139,9 @@ final class HandStack implements AutoCloseable {
                     "--web.listen-address=" + listen,
                     "--no-collector.systemd",
                     "--collector.textfile.directory=" + data(component)));
+            case BLACKBOX_EXPORTER -> command.addAll(List.of(settings.blackboxExporter().toString(),
+                    "--config.file=" + rendered().resolve(String.valueOf(component.config())),
+                    "--web.listen-address=" + listen));
             case ZIPKIN -> {
                 command.addAll(List.of(settings.java().toString(),
                         "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
@@ -189,6 +192,7 @@ final class HandStack implements AutoCloseable {
         return switch (kind) {
             case PROMETHEUS, ALERTMANAGER -> "/-/ready";
             case NODE_EXPORTER -> "/metrics";
+            case BLACKBOX_EXPORTER -> "/-/healthy";
             case ZIPKIN, SAMPLE_SERVICE -> "/health";
         };
     }

@@ -20,6 +20,9 @@ import ladder.labs.catalog.LabFolder;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
+import ladder.labs.runtime.DockerLabRuntime;
+import ladder.labs.runtime.DockerRuntimeSettings;
+import ladder.labs.runtime.LabRuntime;
 import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.ProcessLabRuntime;
 import ladder.labs.runtime.ProcessRuntimeSettings;
@@ -32,13 +35,17 @@ import org.jspecify.annotations.Nullable;
  * processes started and verified by hand ({@link HandStack}, {@link HandChecks}). Prints a Markdown
  * table and writes it to {@code bench.output}.
  *
+ * <p>Where a Docker engine answers, each lab also runs through the engine on the Docker runtime (mode
+ * {@code docker}, against the process runtime in the same round); {@code bench.docker=false} leaves it out.
+ *
  * <p>System properties: {@code bench.rounds} (3), {@code bench.labs} (comma-separated lab ids, default
  * all), {@code bench.catalog} (labs/catalog), {@code bench.output} (labs/target/bench/labs.md),
  * {@code bench.data} (labs/target/bench/data), {@code bench.hand.pollMs} (50: the by-hand polling interval).
  */
 public final class LabsBenchmark {
 
-    enum Mode { ENGINE, HAND }
+    /** The engine on the process runtime, the same processes by hand, the engine on the Docker runtime. */
+    enum Mode { ENGINE, HAND, DOCKER }
 
     /** One run of one lab; {@code problem} is null when every check (or by-hand step) passed. */
     record Run(Mode mode, int round, long startToReadyMs, Map<String, Long> readyMs, long applyMs, long checksMs,
@@ -73,7 +80,12 @@ public final class LabsBenchmark {
         Instant begun = Instant.now();
         List<String> notes = new ArrayList<>();
         Map<String, List<Run>> runs = new LinkedHashMap<>();
-        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, benchmark.registry)) {
+        boolean withDocker = Boolean.parseBoolean(System.getProperty("bench.docker", "true"));
+        java.util.Optional<String> noDocker = withDocker ? DockerLabRuntime.unavailableReason() : java.util.Optional.of("bench.docker=false");
+        noDocker.ifPresent(why -> notes.add(say("no docker figures: " + why)));
+        try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, benchmark.registry);
+             DockerLabRuntime docker = noDocker.isEmpty()
+                     ? new DockerLabRuntime(DockerRuntimeSettings.from(settings), benchmark.registry) : null) {
             runtime.sweptLeftovers().forEach(line -> System.out.println("cleanup: " + line));
             List<LabFolder> labs = new ArrayList<>();
             for (LabCatalog.Entry entry : new LabCatalog(catalog, new LabDefinitionLoader()).entries()) {
@@ -96,15 +108,29 @@ public final class LabsBenchmark {
                 labs.add(entry.lab());
                 runs.put(name, new ArrayList<>());
             }
+            if (docker != null) {
+                for (LabFolder lab : labs) {
+                    if (docker.missingComponents(lab.definition()).isEmpty()) {
+                        docker.prepareImages(lab.definition(), progress -> System.out.println("images: " + progress.message()));
+                    }
+                }
+            }
             for (int round = 1; round <= rounds; round++) {
                 for (LabFolder lab : labs) {
                     String id = lab.definition().id();
                     boolean engineFirst = round % 2 == 1;
-                    for (Mode mode : engineFirst ? List.of(Mode.ENGINE, Mode.HAND) : List.of(Mode.HAND, Mode.ENGINE)) {
+                    for (Mode mode : engineFirst ? List.of(Mode.ENGINE, Mode.DOCKER, Mode.HAND) : List.of(Mode.HAND, Mode.DOCKER, Mode.ENGINE)) {
                         if (mode == Mode.HAND && !HandChecks.SCRIPTS.containsKey(id)) {
                             continue;
                         }
-                        Run run = mode == Mode.ENGINE ? benchmark.engine(runtime, lab, round) : benchmark.hand(lab, round);
+                        if (mode == Mode.DOCKER && (docker == null || !docker.missingComponents(lab.definition()).isEmpty())) {
+                            continue;
+                        }
+                        Run run = switch (mode) {
+                            case ENGINE -> benchmark.engine(runtime, Mode.ENGINE, lab, round);
+                            case DOCKER -> benchmark.engine(java.util.Objects.requireNonNull(docker), Mode.DOCKER, lab, round);
+                            case HAND -> benchmark.hand(lab, round);
+                        };
                         runs.get(id).add(run);
                         say(String.format(Locale.ROOT, "round %d/%d %-13s %-6s ready %6d ms, checks %6d ms, total %6d ms%s",
                                 round, rounds, id, mode.name().toLowerCase(Locale.ROOT), run.startToReadyMs(), run.checksMs(),
@@ -135,13 +161,13 @@ public final class LabsBenchmark {
     }
 
     /** What {@code ladder-labs.jar run LAB --solution --json} measures, through the same API. */
-    Run engine(ProcessLabRuntime runtime, LabFolder lab, int round) {
+    Run engine(LabRuntime runtime, Mode mode, LabFolder lab, int round) {
         Instant begun = Instant.now();
         LabSession session;
         try {
             session = runtime.start(lab, progress -> { });
         } catch (RuntimeException e) {
-            return new Run(Mode.ENGINE, round, ms(begun), Map.of(), 0, 0, ms(begun), Map.of(), Map.of(), "did not start: " + e.getMessage());
+            return new Run(mode, round, ms(begun), Map.of(), 0, 0, ms(begun), Map.of(), Map.of(), "did not start: " + e.getMessage());
         }
         long startToReady = ms(begun);
         try (session) {
@@ -158,10 +184,10 @@ public final class LabsBenchmark {
                 checks.put(result.checkId() + " (" + result.type() + ")", result.duration().toMillis());
                 attempts.put(result.checkId() + " (" + result.type() + ")", result.attempts());
             }
-            return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), apply, report.total().toMillis(),
+            return new Run(mode, round, startToReady, millis(session.readyTimes()), apply, report.total().toMillis(),
                     ms(begun), checks, attempts, problem);
         } catch (RuntimeException e) {
-            return new Run(Mode.ENGINE, round, startToReady, millis(session.readyTimes()), 0, 0, ms(begun), Map.of(), Map.of(),
+            return new Run(mode, round, startToReady, millis(session.readyTimes()), 0, 0, ms(begun), Map.of(), Map.of(),
                     "the engine failed: " + e);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import ladder.labs.TestLabs;
+import ladder.labs.runtime.DockerLabRuntime;
 import ladder.labs.runtime.ProcessRuntimeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,9 +87,25 @@ class LabsCliTest {
     }
 
     @Test
-    void the_docker_runtime_says_it_is_not_available_here() {
-        assertThat(run("run", TestLabs.nodeBasics().toString(), "--runtime", "docker")).isEqualTo(2);
-        assertThat(err()).contains("docker runtime not available here");
+    void the_docker_runtime_runs_the_lab_in_containers_or_says_why_it_cannot_here() {
+        int code = run("run", TestLabs.nodeBasics().toString(), "--runtime", "docker", "--solution", "--json");
+
+        if (DockerLabRuntime.unavailableReason().isPresent()) {
+            assertThat(code).isEqualTo(2);
+            assertThat(err()).contains("the docker runtime is not available here: " + DockerLabRuntime.unavailableReason().get());
+        } else {
+            assertThat(code).as(out() + err()).isZero();
+            JsonNode json = JsonMapper.builder().build().readTree(out());
+            assertThat(json.path("runtime").asString()).isEqualTo("docker");
+            assertThat(json.path("passed").asBoolean()).isTrue();
+            assertThat(err()).contains("runtime: docker").contains("solution: prometheus reloaded");
+        }
+    }
+
+    @Test
+    void an_unknown_runtime_is_a_usage_error_naming_the_known_ones() {
+        assertThat(run("run", TestLabs.nodeBasics().toString(), "--runtime", "kubernetes")).isEqualTo(2);
+        assertThat(err()).contains("unknown lab runtime 'kubernetes' (known: auto, docker, process)");
     }
 
     @Test
@@ -100,8 +117,11 @@ class LabsCliTest {
 
         assertThat(run("list", "--catalog", catalog.toString())).isZero();
 
-        assertThat(out()).containsPattern("node-basics +yes +metrics,linux +Scrape host metrics")
+        String docker = DockerLabRuntime.unavailableReason().isEmpty() ? "yes" : "no";
+        assertThat(out()).containsPattern("LAB +PROCESS +DOCKER +TOPICS +TITLE")
+                .containsPattern("node-basics +yes +" + docker + " +metrics,linux +Scrape host metrics")
                 .containsPattern("broken +INVALID");
+        DockerLabRuntime.unavailableReason().ifPresent(why -> assertThat(out()).contains("docker: " + why));
     }
 
     @Test

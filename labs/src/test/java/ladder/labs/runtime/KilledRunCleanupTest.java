@@ -22,7 +22,7 @@ class KilledRunCleanupTest {
     private Process startChildRun() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "ladder.labs.cli.LabsCli", "run", TestLabs.nodeBasics().toString())
+                "ladder.labs.cli.LabsCli", "run", TestLabs.nodeBasics().toString(), "--runtime", "process")
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("child.log").toFile());
         builder.environment().put("LADDER_DATA_DIR", data.toString());

@@ -9,7 +9,8 @@ public enum ComponentKind {
     ALERTMANAGER("alertmanager"),
     NODE_EXPORTER("node-exporter"),
     SAMPLE_SERVICE("sample-service"),
-    ZIPKIN("zipkin");
+    ZIPKIN("zipkin"),
+    BLACKBOX_EXPORTER("blackbox-exporter");
 
     private final String yamlName;
 

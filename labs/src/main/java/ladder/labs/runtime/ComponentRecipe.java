@@ -1,0 +1,201 @@
+package ladder.labs.runtime;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import ladder.model.lab.CheckType;
+import ladder.model.lab.ComponentKind;
+import ladder.model.lab.ComponentSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything Ladder knows about one kind of component, for every runtime: its command line, the endpoint
+ * that says it is ready, how it reloads its configuration and which tool validates it, and the Debian
+ * packages its container image installs. One class per kind ({@link #of}), like the check evaluators.
+ */
+public sealed interface ComponentRecipe {
+
+    /** The recipe of a kind. */
+    static ComponentRecipe of(ComponentKind kind) {
+        return switch (kind) {
+            case PROMETHEUS -> new Prometheus();
+            case ALERTMANAGER -> new Alertmanager();
+            case NODE_EXPORTER -> new NodeExporter();
+            case ZIPKIN -> new Zipkin();
+            case SAMPLE_SERVICE -> new SampleService();
+            case BLACKBOX_EXPORTER -> new BlackboxExporter();
+        };
+    }
+
+    /** Path answering 200 once the component serves. */
+    String readinessPath();
+
+    /** The tool validating the component's configuration file, if it has one. */
+    default Optional<CheckType.ConfigTool> configTool() {
+        return Optional.empty();
+    }
+
+    /** Whether it re-reads its configuration on {@code POST /-/reload} (otherwise it watches its files, or has none). */
+    default boolean reloadsOnPost() {
+        return configTool().isPresent();
+    }
+
+    /** Debian packages its image installs on {@code debian:bookworm-slim}; empty for the Java components. */
+    List<String> debianPackages();
+
+    /** Whether it runs on the Java runtime (Zipkin, the sample service) rather than a Debian binary. */
+    default boolean java() {
+        return debianPackages().isEmpty();
+    }
+
+    /** The command line of one component. */
+    List<String> command(Launch launch);
+
+    /** The validator's command line for a file, e.g. {@code promtool check rules FILE}. */
+    static List<String> validatorCommand(CheckType.ConfigTool tool, Binaries binaries, String file) {
+        return switch (tool) {
+            case PROMETHEUS_CONFIG -> List.of(binaries.promtool(), "check", "config", file);
+            case PROMETHEUS_RULES -> List.of(binaries.promtool(), "check", "rules", file);
+            case ALERTMANAGER_CONFIG -> List.of(binaries.amtool(), "check-config", file);
+        };
+    }
+
+    /**
+     * Where the executables are: on the host for the process runtime, in the images for the Docker runtime.
+     *
+     * @param sampleClasspath the classpath holding the sample service
+     */
+    record Binaries(String prometheus, String alertmanager, String nodeExporter, String blackboxExporter, String promtool,
+                    String amtool, String java, @Nullable String zipkinJar, String sampleClasspath) {
+
+        /** The paths inside Ladder's lab images (see {@code ladder/labs/docker/}). */
+        public static final Binaries IN_IMAGES = new Binaries("/usr/bin/prometheus", "/usr/bin/prometheus-alertmanager",
+                "/usr/bin/prometheus-node-exporter", "/usr/bin/prometheus-blackbox-exporter", "/usr/bin/promtool",
+                "/usr/bin/amtool", "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*");
+    }
+
+    /**
+     * One start of one component.
+     *
+     * @param listenHost the address it binds: 127.0.0.1 for processes, every interface of its own network namespace in a container
+     * @param config     the rendered configuration file's path, or null when it has none
+     * @param data       the folder it may write
+     * @param url        {@code http://127.0.0.1:PORT} of another component of the session, by name
+     * @param jvmOptions extra options for the Java components (the process runtime's class data sharing)
+     */
+    record Launch(ComponentSpec component, int port, String listenHost, @Nullable String config, String data,
+                  Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions) {
+
+        String listen() {
+            return listenHost + ":" + port;
+        }
+
+        String requireConfig() {
+            if (config == null) {
+                throw new IllegalStateException(component.name() + " has no configuration file");
+            }
+            return config;
+        }
+    }
+
+    /** Debian's {@code prometheus}; {@code promtool} validates configuration and rules. */
+    record Prometheus() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/-/ready"; }
+        @Override public Optional<CheckType.ConfigTool> configTool() { return Optional.of(CheckType.ConfigTool.PROMETHEUS_CONFIG); }
+        @Override public List<String> debianPackages() { return List.of("prometheus"); }
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().prometheus(),
+                    "--config.file=" + launch.requireConfig(),
+                    "--web.listen-address=" + launch.listen(),
+                    "--storage.tsdb.path=" + launch.data(),
+                    "--web.enable-lifecycle",
+                    // Debian's 2.42 waits a minute between resends by default: far too long for a lab's check
+                    "--rules.alert.resend-delay=5s");
+        }
+    }
+
+    /** Debian's {@code prometheus-alertmanager}, alone (no cluster); {@code amtool} validates its configuration. */
+    record Alertmanager() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/-/ready"; }
+        @Override public Optional<CheckType.ConfigTool> configTool() { return Optional.of(CheckType.ConfigTool.ALERTMANAGER_CONFIG); }
+        @Override public List<String> debianPackages() { return List.of("prometheus-alertmanager"); }
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().alertmanager(),
+                    "--config.file=" + launch.requireConfig(),
+                    "--web.listen-address=" + launch.listen(),
+                    "--cluster.listen-address=",
+                    "--storage.path=" + launch.data());
+        }
+    }
+
+    /** Debian's {@code prometheus-node-exporter}; there is no systemd to ask in a lab. */
+    record NodeExporter() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/metrics"; }
+        @Override public List<String> debianPackages() { return List.of("prometheus-node-exporter"); }
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().nodeExporter(),
+                    "--web.listen-address=" + launch.listen(),
+                    "--no-collector.systemd",
+                    "--collector.textfile.directory=" + launch.data());
+        }
+    }
+
+    /**
+     * Debian's {@code prometheus-blackbox-exporter}: probes what Prometheus asks it to ({@code /probe?target=…&module=…})
+     * with the modules of its configuration file, which it re-reads on {@code POST /-/reload} (refusing, with the reason,
+     * a file it cannot load).
+     */
+    record BlackboxExporter() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/-/healthy"; }
+        @Override public boolean reloadsOnPost() { return true; }
+        @Override public List<String> debianPackages() { return List.of("prometheus-blackbox-exporter"); }
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().blackboxExporter(),
+                    "--config.file=" + launch.requireConfig(),
+                    "--web.listen-address=" + launch.listen());
+        }
+    }
+
+    /** Zipkin's executable jar, small heap, quick start; its query port comes from {@code QUERY_PORT} too. */
+    record Zipkin() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/health"; }
+        @Override public List<String> debianPackages() { return List.of(); }
+        @Override public List<String> command(Launch launch) {
+            List<String> command = new java.util.ArrayList<>(List.of(launch.binaries().java(),
+                    "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+            command.addAll(launch.jvmOptions());
+            command.addAll(List.of("-jar", String.valueOf(launch.binaries().zipkinJar()),
+                    "--armeria.ports[0].port=" + launch.port(),
+                    "--armeria.ports[0].ip=" + launch.listenHost(),
+                    "--armeria.ports[0].protocols[0]=http"));
+            return command;
+        }
+    }
+
+    /** Ladder's instrumented shop ({@code ladder.labs.sample.SampleService}); it watches its files itself. */
+    record SampleService() implements ComponentRecipe {
+        static final String MAIN_CLASS = "ladder.labs.sample.SampleService";
+
+        @Override public String readinessPath() { return "/health"; }
+        @Override public List<String> debianPackages() { return List.of(); }
+        @Override public List<String> command(Launch launch) {
+            ComponentSpec component = launch.component();
+            List<String> command = new java.util.ArrayList<>(List.of(launch.binaries().java(),
+                    "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+            command.addAll(launch.jvmOptions());
+            command.addAll(List.of("-cp", launch.binaries().sampleClasspath(), MAIN_CLASS,
+                    "--port", Integer.toString(launch.port()),
+                    "--name", component.name()));
+            if (!launch.listenHost().equals("127.0.0.1")) {
+                command.addAll(List.of("--host", launch.listenHost()));
+            }
+            if (component.zipkin() != null) {
+                command.addAll(List.of("--zipkin-url", launch.url().apply(component.zipkin())));
+            }
+            for (String downstream : component.downstream()) {
+                command.addAll(List.of("--downstream-url", launch.url().apply(downstream)));
+            }
+            return command;
+        }
+    }
+}

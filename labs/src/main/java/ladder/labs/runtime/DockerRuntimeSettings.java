@@ -1,0 +1,78 @@
+package ladder.labs.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Docker runtime needs besides the engine (which Testcontainers finds: {@code DOCKER_HOST},
+ * {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, else the local socket).
+ *
+ * @param dataDirectory   {@code LADDER_DATA_DIR}; each session keeps its rendered workspace and logs in
+ *                        {@code <it>/labs/docker-sessions/<id>}
+ * @param maxSessions     sessions at once; one more is refused
+ * @param readyTimeout    how long a component may take to become ready
+ * @param imagePrefix     {@code LADDER_LABS_IMAGE_PREFIX}: put before every image name (e.g. {@code registry.example.org/ladder/})
+ *                        for a team that keeps a mirror; empty for local images
+ * @param version         Ladder's version, the tag of the lab images
+ * @param jdk             the JDK whose {@code jlink} makes the Java runtime image, or null when there is none
+ * @param zipkinJar       Zipkin's executable jar, or null when not found
+ * @param sampleClasspath the classpath holding the sample service, copied into its image
+ * @param publishAddress  the host address published ports bind to: 127.0.0.1, never every interface
+ */
+public record DockerRuntimeSettings(
+        Path dataDirectory,
+        int maxSessions,
+        Duration readyTimeout,
+        String imagePrefix,
+        String version,
+        @Nullable Path jdk,
+        @Nullable Path zipkinJar,
+        String sampleClasspath,
+        String publishAddress) {
+
+    /** Settings from the environment and from the process runtime's (same data folder, same jars). */
+    public static DockerRuntimeSettings defaults() {
+        return from(ProcessRuntimeSettings.defaults());
+    }
+
+    public static DockerRuntimeSettings from(ProcessRuntimeSettings process) {
+        String prefix = System.getenv("LADDER_LABS_IMAGE_PREFIX");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        return new DockerRuntimeSettings(
+                process.dataDirectory(),
+                process.maxSessions(),
+                process.readyTimeout(),
+                prefix == null ? "" : prefix.strip(),
+                LadderVersion.get(),
+                java.nio.file.Files.isExecutable(javaHome.resolve("bin").resolve("jlink")) ? javaHome : null,
+                process.zipkinJar(),
+                process.sampleClasspath(),
+                "127.0.0.1");
+    }
+
+    public DockerRuntimeSettings withDataDirectory(Path directory) {
+        return new DockerRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress);
+    }
+
+    public DockerRuntimeSettings withMaxSessions(int max) {
+        return new DockerRuntimeSettings(dataDirectory, max, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress);
+    }
+
+    public DockerRuntimeSettings withImagePrefix(String prefix) {
+        return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress);
+    }
+
+    /** The folder of the sessions' rendered workspaces and logs. */
+    public Path sessionsDirectory() {
+        return dataDirectory.resolve("labs").resolve("docker-sessions");
+    }
+
+    /** The folder where the images' build contexts are prepared (the jlinked runtime is kept there). */
+    public Path imagesDirectory() {
+        return dataDirectory.resolve("labs").resolve("images");
+    }
+}

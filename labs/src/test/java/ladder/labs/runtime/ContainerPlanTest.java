@@ -1,0 +1,110 @@
+package ladder.labs.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import ladder.model.lab.ComponentKind;
+import ladder.model.lab.ComponentSpec;
+import org.junit.jupiter.api.Test;
+
+/** The container definitions and the sweep's selection, without an engine. */
+class ContainerPlanTest {
+
+    private final Map<String, String> labels = DockerLabels.of("metrics-1a2b", "host/42/1000");
+
+    @Test
+    void a_component_is_confined_unprivileged_without_capabilities_mounts_or_ports_of_its_own() {
+        ContainerPlan plan = ContainerPlan.component("metrics-1a2b", ComponentSpec.of("prometheus", ComponentKind.PROMETHEUS, "prometheus.yml"),
+                "ladder-lab-prometheus:1.0", List.of("/usr/bin/prometheus"), "sandbox-id", labels);
+
+        assertThat(plan.name()).isEqualTo("ladder-lab-metrics-1a2b-prometheus");
+        assertThat(plan.image()).isEqualTo("ladder-lab-prometheus:1.0");
+        assertThat(plan.user()).isEqualTo("10001:10001");
+        assertThat(plan.hostConfig().getPrivileged()).isFalse();
+        assertThat(plan.hostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(plan.hostConfig().getCapAdd()).isNullOrEmpty();
+        assertThat(plan.hostConfig().getSecurityOpts()).containsExactly("no-new-privileges:true");
+        assertThat(plan.hostConfig().getBinds()).isNullOrEmpty();
+        assertThat(plan.hostConfig().getMounts()).isNullOrEmpty();
+        assertThat(plan.hostConfig().getMemory()).isEqualTo(384L * 1024 * 1024);
+        assertThat(plan.hostConfig().getMemorySwap()).isEqualTo(plan.hostConfig().getMemory());
+        assertThat(plan.hostConfig().getNanoCPUs()).isEqualTo(1_000_000_000L);
+        assertThat(plan.hostConfig().getPidsLimit()).isEqualTo(256L);
+        assertThat(plan.hostConfig().getNetworkMode()).isEqualTo("container:sandbox-id");
+        assertThat(plan.publishedPorts()).isEmpty();
+        assertThat(plan.labels()).containsEntry(DockerLabels.LAB, "true")
+                .containsEntry(DockerLabels.SESSION, "metrics-1a2b")
+                .containsEntry(DockerLabels.COMPONENT, "prometheus")
+                .containsEntry(DockerLabels.OWNER, "host/42/1000");
+    }
+
+    @Test
+    void the_sandbox_publishes_every_port_on_127_0_0_1_only_and_joins_the_session_network() {
+        ContainerPlan sandbox = ContainerPlan.sandbox("metrics-1a2b", "ladder-lab-metrics-1a2b-net", "debian:bookworm-slim",
+                List.of(41001, 41002), "127.0.0.1", labels);
+
+        assertThat(sandbox.publishedPorts()).containsExactlyInAnyOrder("127.0.0.1:41001->41001", "127.0.0.1:41002->41002");
+        assertThat(sandbox.hostConfig().getNetworkMode()).isEqualTo("ladder-lab-metrics-1a2b-net");
+        assertThat(sandbox.command()).containsExactly("sleep", "infinity");
+        assertThat(sandbox.user()).isEqualTo("65534:65534");
+        assertThat(sandbox.hostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(sandbox.hostConfig().getPrivileged()).isFalse();
+        assertThat(sandbox.labels()).containsEntry(DockerLabels.COMPONENT, DockerLabels.SANDBOX);
+    }
+
+    @Test
+    void zipkin_gets_its_query_port_from_its_command_line() {
+        List<String> command = ComponentRecipe.of(ComponentKind.ZIPKIN).command(new ComponentRecipe.Launch(
+                ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null), 41003, "0.0.0.0", null, "/lab/data",
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of()));
+        ContainerPlan plan = ContainerPlan.component("s", ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null),
+                "ladder-lab-zipkin:1.0", command, "sandbox", labels);
+
+        assertThat(plan.env()).containsEntry("QUERY_PORT", "41003");
+        assertThat(command).contains("--armeria.ports[0].ip=0.0.0.0", "/opt/java/bin/java");
+    }
+
+    private final Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    private final Instant recently = now.minus(Duration.ofMinutes(5));
+
+    @Test
+    void the_sweep_takes_what_a_dead_runtime_of_this_host_left() {
+        assertThat(DockerLabels.isLeftover(labels, recently, "host", now, owner -> false)).isTrue();
+    }
+
+    @Test
+    void the_sweep_keeps_what_a_live_runtime_owns() {
+        assertThat(DockerLabels.isLeftover(labels, recently, "host", now, owner -> true)).isFalse();
+    }
+
+    @Test
+    void the_sweep_keeps_what_a_runtime_on_another_host_owns_unless_it_is_older_than_any_session() {
+        assertThat(DockerLabels.isLeftover(labels, recently, "other-host", now, owner -> false)).isFalse();
+        assertThat(DockerLabels.isLeftover(labels, now.minus(Duration.ofHours(13)), "other-host", now, owner -> true)).isTrue();
+    }
+
+    @Test
+    void the_sweep_never_takes_what_is_not_labelled_as_a_lab() {
+        assertThat(DockerLabels.isLeftover(Map.of(DockerLabels.SESSION, "x"), now.minus(Duration.ofDays(3)), "host", now, owner -> false))
+                .isFalse();
+        assertThat(DockerLabels.isLeftover(Map.of(), recently, "host", now, owner -> false)).isFalse();
+    }
+
+    @Test
+    void the_owner_label_names_this_jvm_which_is_alive() {
+        DockerLabels.Owner owner = DockerLabels.Owner.parse(DockerLabels.thisOwner()).orElseThrow();
+
+        assertThat(owner.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(DockerLabels.alive(owner)).isTrue();
+        assertThat(DockerLabels.alive(new DockerLabels.Owner(owner.host(), owner.pid(), owner.startedMillis() + 1))).isFalse();
+    }
+
+    @Test
+    void image_names_carry_the_registry_prefix_and_ladders_version() {
+        assertThat(LabImages.tag("", "prometheus", "0.1.0")).isEqualTo("ladder-lab-prometheus:0.1.0");
+        assertThat(LabImages.tag("registry.example.org/team/", "jre", "0.1.0")).isEqualTo("registry.example.org/team/ladder-lab-jre:0.1.0");
+    }
+}
