@@ -253,10 +253,17 @@ public final class LabDefinitionLoader {
             fields.problem(fields.field("poll"), "is longer than the timeout (" + format(timeout) + "): the check could poll only once");
         }
         List<String> needs = fields.strings("needs", false);
+        List<String> runsAfter = fields.strings("runs-after", false);
+        Duration holdsFor = fields.has("holds-for") ? duration(fields, "holds-for", Duration.ofSeconds(10)) : null;
+        if (holdsFor != null && poll == null) {
+            fields.problem(fields.field("holds-for"), "needs a `poll`: the condition is tested attempt after attempt");
+        } else if (holdsFor != null && holdsFor.compareTo(timeout) > 0) {
+            fields.problem(fields.field("holds-for"), "is longer than the timeout (" + format(timeout) + "): the check could never pass");
+        }
         List<HttpAction> before = actions(fields, "before");
         List<HttpAction> after = actions(fields, "after");
-        List<String> accepted = new ArrayList<>(
-                List.of("id", "type", "description", "hint", "timeout", "poll", "needs", "before", "after"));
+        List<String> accepted = new ArrayList<>(List.of(
+                "id", "type", "description", "hint", "timeout", "poll", "needs", "runs-after", "holds-for", "before", "after"));
         CheckType type = null;
         if (typeName != null) {
             type = switch (typeName) {
@@ -280,6 +287,48 @@ public final class LabDefinitionLoader {
                         }
                     }
                     yield new CheckType.PromQl(prometheus, query, condition);
+                }
+                case "promql-matches" -> {
+                    accepted.addAll(List.of("prometheus", "query", "intended", "tolerance"));
+                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+                    String toleranceText = fields.string("tolerance", "10%");
+                    CheckType.Tolerance tolerance = CheckType.Tolerance.parse(toleranceText);
+                    if (tolerance == null) {
+                        fields.problem(fields.field("tolerance"), "'" + toleranceText
+                                + "' is not a tolerance; write e.g. '10%' (relative) or '0.01' (absolute)");
+                        tolerance = CheckType.Tolerance.TEN_PERCENT;
+                    }
+                    yield new CheckType.PromQlMatches(prometheus, nonNull(fields.string("query", true)),
+                            nonNull(fields.string("intended", true)), tolerance);
+                }
+                case "alert-rule" -> {
+                    accepted.addAll(List.of("prometheus", "alert", "for-at-least", "for-at-most", "labels"));
+                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+                    Duration atLeast = fields.has("for-at-least") ? duration(fields, "for-at-least", Duration.ZERO) : null;
+                    Duration atMost = fields.has("for-at-most") ? duration(fields, "for-at-most", Duration.ZERO) : null;
+                    yield new CheckType.AlertRule(prometheus, nonNull(fields.string("alert", true)), atLeast, atMost,
+                            fields.stringMap("labels"));
+                }
+                case "alertmanager-discovered" -> {
+                    accepted.addAll(List.of("prometheus", "alertmanager"));
+                    yield new CheckType.AlertmanagerDiscovered(
+                            componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components),
+                            componentOf(fields, "alertmanager", ComponentKind.ALERTMANAGER, components));
+                }
+                case "route-test" -> {
+                    accepted.addAll(List.of("alertmanager", "labels", "receiver", "not-receiver"));
+                    String alertmanager = componentOf(fields, "alertmanager", ComponentKind.ALERTMANAGER, components);
+                    Map<String, String> labels = fields.stringMap("labels");
+                    if (labels.isEmpty()) {
+                        fields.problem(fields.field("labels"), "must name the labels of the alert to route, e.g. {severity: page}");
+                    }
+                    String receiver = fields.string("receiver", false);
+                    String notReceiver = fields.string("not-receiver", false);
+                    if ((receiver == null) == (notReceiver == null)) {
+                        fields.problem(fields.field("receiver"), "write exactly one of `receiver` (it must be reached) "
+                                + "and `not-receiver` (it must not be)");
+                    }
+                    yield new CheckType.RouteTest(alertmanager, labels, receiver, notReceiver);
                 }
                 case "target-up" -> {
                     accepted.addAll(List.of("prometheus", "job"));
@@ -341,7 +390,8 @@ public final class LabDefinitionLoader {
         if (id == null || type == null) {
             return null;
         }
-        return new CheckSpec(id, nonNull(description), nonNull(hint), timeout, poll, needs, before, after, type);
+        return new CheckSpec(id, nonNull(description), nonNull(hint), timeout, poll, needs, before, after, type,
+                holdsFor, runsAfter);
     }
 
     private List<HttpAction> actions(YamlFields check, String key) {
@@ -448,6 +498,15 @@ public final class LabDefinitionLoader {
                 }
             }
         }
+        for (CheckSpec check : checks) {
+            for (String other : check.runsAfter()) {
+                if (other.equals(check.id()) || !byId.containsKey(other)) {
+                    fieldsById.get(check.id()).problem(paths.get(check.id()) + ".runs-after", "'" + other
+                            + "' is " + (other.equals(check.id()) ? "the check itself" : "not the id of a check in this lab (known: "
+                            + String.join(", ", byId.keySet()) + ")"));
+                }
+            }
+        }
         List<String> cycle = findCycle(byId);
         if (!cycle.isEmpty()) {
             fieldsById.get(cycle.getFirst()).problem(paths.get(cycle.getFirst()) + ".needs",
@@ -497,6 +556,10 @@ public final class LabDefinitionLoader {
             }
             case CheckType.LogContains log -> templates.put("pattern", log.pattern());
             case CheckType.PromQl promQl -> templates.put("query", promQl.query());
+            case CheckType.PromQlMatches matches -> {
+                templates.put("query", matches.query());
+                templates.put("intended", matches.intended());
+            }
             default -> { }
         }
         for (int i = 0; i < check.before().size(); i++) {
@@ -551,7 +614,9 @@ public final class LabDefinitionLoader {
         }
         state.put(id, 1);
         path.add(id);
-        for (String need : byId.get(id).needs()) {
+        List<String> before = new ArrayList<>(byId.get(id).needs());
+        before.addAll(byId.get(id).runsAfter());
+        for (String need : before) {
             if (byId.containsKey(need) && !need.equals(id)) {
                 List<String> cycle = visit(need, byId, state, path);
                 if (!cycle.isEmpty()) {
