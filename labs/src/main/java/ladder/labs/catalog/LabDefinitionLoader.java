@@ -92,10 +92,99 @@ public final class LabDefinitionLoader {
         }
         LabDefinition definition = parse(file, root, directory, problems);
         checkFolder(directory, definition, problems);
+        List<LabTestCase> cases = testCases(directory, definition, problems);
         if (!problems.isEmpty()) {
             throw new InvalidLabException(problems);
         }
-        return new LabFolder(directory, definition);
+        return new LabFolder(directory, definition, cases);
+    }
+
+    /** Reads {@code tests/<case>/case.yaml} of every case folder, in name order. */
+    private List<LabTestCase> testCases(Path directory, LabDefinition definition, List<LabDefinitionProblem> problems) {
+        Path tests = directory.resolve(LabFolder.TESTS_DIR);
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(tests)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new LabDefinitionProblem(tests.toString(), 0, "(folder)", "cannot be read: " + e.getMessage()));
+            return List.of();
+        }
+        Set<String> componentNames = new HashSet<>();
+        definition.components().forEach(component -> componentNames.add(component.name()));
+        List<String> checkIds = definition.checks().stream().map(CheckSpec::id).toList();
+        List<LabTestCase> cases = new ArrayList<>();
+        for (Path folder : folders) {
+            Path caseFile = folder.resolve(LabTestCase.CASE_FILE);
+            String file = caseFile.toString();
+            if (!Files.isRegularFile(caseFile)) {
+                problems.add(new LabDefinitionProblem(file, 0, "(file)", "is missing: a case says whether it passes or which checks it fails"));
+                continue;
+            }
+            Node node;
+            try (Reader reader = Files.newBufferedReader(caseFile, StandardCharsets.UTF_8)) {
+                node = new Yaml(new LoaderOptions()).compose(reader);
+            } catch (YAMLException | IOException e) {
+                problems.add(new LabDefinitionProblem(file, 0, "(syntax)", "is not valid YAML: " + e.getMessage()));
+                continue;
+            }
+            if (node == null) {
+                problems.add(new LabDefinitionProblem(file, 0, "(document)", "is empty"));
+                continue;
+            }
+            YamlFields fields = YamlFields.of(file, "", node, problems);
+            String description = nonNull(fields.string("description", true));
+            String base = fields.string("base", "files");
+            if (!base.equals("files") && !base.equals("solution")) {
+                fields.problem(fields.field("base"), "'" + base + "' must be `files` (the starting files) or `solution`");
+            }
+            String expect = fields.string("expect", true);
+            if (expect != null && !expect.equals("pass") && !expect.equals("fail")) {
+                fields.problem(fields.field("expect"), "'" + expect + "' must be `pass` or `fail`");
+            }
+            List<String> fails = fields.strings("fails", false);
+            List<String> mayFail = fields.strings("may-fail", false);
+            Map<String, String> says = fields.stringMap("says");
+            boolean passes = "pass".equals(expect);
+            if (passes && (!fails.isEmpty() || !says.isEmpty())) {
+                fields.problem(fields.field("fails"), "a case that passes fails no check: drop `fails` and `says`");
+            }
+            if (!passes && expect != null && fails.isEmpty()) {
+                fields.problem(fields.field("fails"), "must name the checks this mistake fails");
+            }
+            for (String id : mayFail) {
+                if (!checkIds.contains(id)) {
+                    fields.problem(fields.field("may-fail"), "'" + id + "' is not a check of this lab");
+                }
+            }
+            for (String id : fails) {
+                if (!checkIds.contains(id)) {
+                    fields.problem(fields.field("fails"), "'" + id + "' is not a check of this lab (known: " + String.join(", ", checkIds) + ")");
+                }
+            }
+            for (String id : says.keySet()) {
+                if (!fails.contains(id)) {
+                    fields.problem(fields.field("says"), "'" + id + "' is not among the checks in `fails`");
+                }
+            }
+            fields.rejectUnknownFields(List.of("description", "base", "expect", "fails", "may-fail", "says"));
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path path : walk.toList()) {
+                    if (Files.isSymbolicLink(path)) {
+                        problems.add(new LabDefinitionProblem(path.toString(), 0, "(file)", "is a symbolic link; lab files must be plain files"));
+                    } else if (Files.isRegularFile(path) && !path.equals(caseFile)) {
+                        checkPlaceholders(path, componentNames, problems);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new LabDefinitionProblem(folder.toString(), 0, "(folder)", "cannot be read: " + e.getMessage()));
+            }
+            cases.add(new LabTestCase(folder.getFileName().toString(), folder, description, base.equals("solution"),
+                    passes, fails, mayFail, says));
+        }
+        return cases;
     }
 
     private LabDefinition parse(String file, Node root, Path directory, List<LabDefinitionProblem> problems) {
@@ -354,13 +443,14 @@ public final class LabDefinitionLoader {
                     yield new CheckType.ConfigValid(workspaceFile, tool == null ? CheckType.ConfigTool.PROMETHEUS_CONFIG : tool);
                 }
                 case "trace" -> {
-                    accepted.addAll(List.of("zipkin", "services", "lookback"));
+                    accepted.addAll(List.of("zipkin", "services", "lookback", "fresh"));
                     String zipkin = componentOf(fields, "zipkin", ComponentKind.ZIPKIN, components);
                     List<String> services = fields.strings("services", true);
                     if (fields.has("services") && services.isEmpty()) {
                         fields.problem(fields.field("services"), "must name at least one service");
                     }
-                    yield new CheckType.TracePresent(zipkin, services, duration(fields, "lookback", Duration.ofMinutes(15)));
+                    Duration fresh = fields.has("fresh") ? duration(fields, "fresh", Duration.ofSeconds(2)) : null;
+                    yield new CheckType.TracePresent(zipkin, services, duration(fields, "lookback", Duration.ofMinutes(15)), fresh);
                 }
                 case "file-contains" -> {
                     accepted.addAll(List.of("file", "pattern"));

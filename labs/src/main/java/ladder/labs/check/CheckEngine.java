@@ -122,7 +122,7 @@ public final class CheckEngine {
         needs.forEach(need -> captured.putAll(need.captured()));
         Instant started = Instant.now();
         Instant deadline = started.plus(check.timeout());
-        CheckContext context = new CheckContext(session, http, captured, deadline);
+        CheckContext context = new CheckContext(session, http, captured, started, deadline);
         CheckEvaluator evaluator = CheckEvaluator.of(check.type());
         for (CheckResult need : needs) {
             if (!need.passed()) {
@@ -141,19 +141,23 @@ public final class CheckEngine {
                 outcome = Outcome.error(refused, "every before-action to succeed");
             } else {
                 Instant heldSince = null;
-                Duration longestHeld = Duration.ZERO;
                 while (true) {
                     attempts++;
                     Instant now = Instant.now();
                     outcome = attempt(evaluator, context);
                     if (check.holdsFor() != null) {
-                        // passing once is not enough: the condition must keep holding for the whole duration
+                        // passing once is not enough: once the condition holds, it must keep holding for the whole
+                        // duration, and a break fails the check (an alert that fires during a blip); before it first
+                        // holds, the check waits (an alert still firing from the learner's own experiment)
                         if (outcome.status() != CheckStatus.PASS) {
-                            heldSince = null;
+                            if (heldSince != null) {
+                                outcome = new Outcome(CheckStatus.FAIL, outcome.observed() + " (after it had held for "
+                                        + Duration.between(heldSince, now).toSeconds() + " s)", outcome.expected(), outcome.captured());
+                                break;
+                            }
                         } else {
                             heldSince = heldSince == null ? now : heldSince;
                             Duration held = Duration.between(heldSince, Instant.now());
-                            longestHeld = held.compareTo(longestHeld) > 0 ? held : longestHeld;
                             if (held.compareTo(check.holdsFor()) < 0) {
                                 outcome = new Outcome(CheckStatus.FAIL, outcome.observed() + " (held for "
                                         + held.toSeconds() + " s of " + check.holdsFor().toSeconds() + " s)",
@@ -174,8 +178,7 @@ public final class CheckEngine {
                 }
                 if (outcome.status() != CheckStatus.PASS && check.holdsFor() != null) {
                     outcome = new Outcome(outcome.status(), outcome.observed() + "; it must hold for "
-                            + check.holdsFor().toSeconds() + " s in a row" + (longestHeld.isZero() ? ""
-                            : ", and held at most " + longestHeld.toSeconds() + " s"), outcome.expected(), outcome.captured());
+                            + check.holdsFor().toSeconds() + " s in a row", outcome.expected(), outcome.captured());
                 }
                 if (outcome.status() != CheckStatus.PASS && check.poll() != null) {
                     outcome = new Outcome(outcome.status(), outcome.observed() + " (after " + attempts + " attempts in "

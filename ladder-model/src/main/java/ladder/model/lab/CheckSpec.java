@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param after       HTTP actions sent after the last attempt, whatever the result
  * @param type        what is checked
  * @param holdsFor    null, or how long the check must keep passing, attempt after attempt, to pass (e.g. an
- *                    alert that must stay quiet for 20 s); a failing attempt starts the count again
+ *                    alert that must stay quiet for 20 s): until it first passes the check waits (within its
+ *                    timeout); once it passes, one failing attempt fails it
  * @param runsAfter   ids of checks that must have finished (whatever their result) before this one starts:
  *                    for checks that would disturb each other, e.g. two that inject different faults
  */

@@ -147,10 +147,18 @@ public sealed interface CheckType {
         }
     }
 
-    /** Zipkin holds one trace in which every listed service has a span; captures {@code traceId}. */
-    record TracePresent(String zipkin, List<String> services, Duration lookback) implements CheckType {
+    /**
+     * Zipkin holds one trace in which every listed service has a span; captures {@code traceId}. With
+     * {@code fresh}, only traces that began at least that long after the check started count, so that traces made
+     * before the learner's last change (services re-read their configuration within a second) do not.
+     */
+    record TracePresent(String zipkin, List<String> services, Duration lookback, @Nullable Duration fresh) implements CheckType {
         public TracePresent {
             services = List.copyOf(services);
+        }
+
+        public TracePresent(String zipkin, List<String> services, Duration lookback) {
+            this(zipkin, services, lookback, null);
         }
 
         @Override
