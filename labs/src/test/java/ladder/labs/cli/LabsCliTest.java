@@ -82,7 +82,7 @@ class LabsCliTest {
     @Test
     void a_valid_lab_validates() {
         assertThat(run("validate", TestLabs.nodeBasics().toString(), TestLabs.alertBasics().toString())).isZero();
-        assertThat(out()).contains("node-basics: valid (2 components, 5 checks)").contains("alert-basics: valid");
+        assertThat(out()).contains("node-basics: valid (2 components, 5 checks, test cases: 0 correct, 0 mistakes)").contains("alert-basics: valid");
     }
 
     @Test

@@ -53,7 +53,7 @@ public sealed interface CheckType {
                 return Double.isNaN(value) && Double.isNaN(intended);
             }
             double allowed = relative ? amount * Math.abs(intended) : amount;
-            return Math.abs(value - intended) <= allowed;
+            return Math.abs(value - intended) <= allowed * (1 + 1e-9) + 1e-12; // "within" includes its edge
         }
 
         /** Parses {@code 10%} or {@code 0.01}; null when it is neither. */
