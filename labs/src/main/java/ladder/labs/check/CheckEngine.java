@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a lab's checks against a session. A check starts as soon as every check it needs has passed
- * (so independent checks run in parallel) and is skipped, naming the need, when one did not. A check
- * with {@code poll} is retried until it passes or its time-out; the result keeps the last attempt's
- * observed and expected texts.
+ * and every check it runs after has finished (so independent checks run in parallel); it is skipped, naming
+ * the need, when one did not pass, and then still says what it sees when it can look without acting. A check
+ * with {@code poll} is retried until it passes or its time-out; with {@code holds-for} it must keep passing
+ * that long. The result keeps the last attempt's observed and expected texts.
  *
  * <p>Meter: {@code ladder.labs.check.duration} (timer, tags lab, type, result).
  */
