@@ -92,10 +92,99 @@ public final class LabDefinitionLoader {
         }
         LabDefinition definition = parse(file, root, directory, problems);
         checkFolder(directory, definition, problems);
+        List<LabTestCase> cases = testCases(directory, definition, problems);
         if (!problems.isEmpty()) {
             throw new InvalidLabException(problems);
         }
-        return new LabFolder(directory, definition);
+        return new LabFolder(directory, definition, cases);
+    }
+
+    /** Reads {@code tests/<case>/case.yaml} of every case folder, in name order. */
+    private List<LabTestCase> testCases(Path directory, LabDefinition definition, List<LabDefinitionProblem> problems) {
+        Path tests = directory.resolve(LabFolder.TESTS_DIR);
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(tests)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new LabDefinitionProblem(tests.toString(), 0, "(folder)", "cannot be read: " + e.getMessage()));
+            return List.of();
+        }
+        Set<String> componentNames = new HashSet<>();
+        definition.components().forEach(component -> componentNames.add(component.name()));
+        List<String> checkIds = definition.checks().stream().map(CheckSpec::id).toList();
+        List<LabTestCase> cases = new ArrayList<>();
+        for (Path folder : folders) {
+            Path caseFile = folder.resolve(LabTestCase.CASE_FILE);
+            String file = caseFile.toString();
+            if (!Files.isRegularFile(caseFile)) {
+                problems.add(new LabDefinitionProblem(file, 0, "(file)", "is missing: a case says whether it passes or which checks it fails"));
+                continue;
+            }
+            Node node;
+            try (Reader reader = Files.newBufferedReader(caseFile, StandardCharsets.UTF_8)) {
+                node = new Yaml(new LoaderOptions()).compose(reader);
+            } catch (YAMLException | IOException e) {
+                problems.add(new LabDefinitionProblem(file, 0, "(syntax)", "is not valid YAML: " + e.getMessage()));
+                continue;
+            }
+            if (node == null) {
+                problems.add(new LabDefinitionProblem(file, 0, "(document)", "is empty"));
+                continue;
+            }
+            YamlFields fields = YamlFields.of(file, "", node, problems);
+            String description = nonNull(fields.string("description", true));
+            String base = fields.string("base", "files");
+            if (!base.equals("files") && !base.equals("solution")) {
+                fields.problem(fields.field("base"), "'" + base + "' must be `files` (the starting files) or `solution`");
+            }
+            String expect = fields.string("expect", true);
+            if (expect != null && !expect.equals("pass") && !expect.equals("fail")) {
+                fields.problem(fields.field("expect"), "'" + expect + "' must be `pass` or `fail`");
+            }
+            List<String> fails = fields.strings("fails", false);
+            List<String> mayFail = fields.strings("may-fail", false);
+            Map<String, String> says = fields.stringMap("says");
+            boolean passes = "pass".equals(expect);
+            if (passes && (!fails.isEmpty() || !says.isEmpty())) {
+                fields.problem(fields.field("fails"), "a case that passes fails no check: drop `fails` and `says`");
+            }
+            if (!passes && expect != null && fails.isEmpty()) {
+                fields.problem(fields.field("fails"), "must name the checks this mistake fails");
+            }
+            for (String id : mayFail) {
+                if (!checkIds.contains(id)) {
+                    fields.problem(fields.field("may-fail"), "'" + id + "' is not a check of this lab");
+                }
+            }
+            for (String id : fails) {
+                if (!checkIds.contains(id)) {
+                    fields.problem(fields.field("fails"), "'" + id + "' is not a check of this lab (known: " + String.join(", ", checkIds) + ")");
+                }
+            }
+            for (String id : says.keySet()) {
+                if (!fails.contains(id)) {
+                    fields.problem(fields.field("says"), "'" + id + "' is not among the checks in `fails`");
+                }
+            }
+            fields.rejectUnknownFields(List.of("description", "base", "expect", "fails", "may-fail", "says"));
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path path : walk.toList()) {
+                    if (Files.isSymbolicLink(path)) {
+                        problems.add(new LabDefinitionProblem(path.toString(), 0, "(file)", "is a symbolic link; lab files must be plain files"));
+                    } else if (Files.isRegularFile(path) && !path.equals(caseFile)) {
+                        checkPlaceholders(path, componentNames, problems);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new LabDefinitionProblem(folder.toString(), 0, "(folder)", "cannot be read: " + e.getMessage()));
+            }
+            cases.add(new LabTestCase(folder.getFileName().toString(), folder, description, base.equals("solution"),
+                    passes, fails, mayFail, says));
+        }
+        return cases;
     }
 
     private LabDefinition parse(String file, Node root, Path directory, List<LabDefinitionProblem> problems) {
@@ -253,10 +342,17 @@ public final class LabDefinitionLoader {
             fields.problem(fields.field("poll"), "is longer than the timeout (" + format(timeout) + "): the check could poll only once");
         }
         List<String> needs = fields.strings("needs", false);
+        List<String> runsAfter = fields.strings("runs-after", false);
+        Duration holdsFor = fields.has("holds-for") ? duration(fields, "holds-for", Duration.ofSeconds(10)) : null;
+        if (holdsFor != null && poll == null) {
+            fields.problem(fields.field("holds-for"), "needs a `poll`: the condition is tested attempt after attempt");
+        } else if (holdsFor != null && holdsFor.compareTo(timeout) > 0) {
+            fields.problem(fields.field("holds-for"), "is longer than the timeout (" + format(timeout) + "): the check could never pass");
+        }
         List<HttpAction> before = actions(fields, "before");
         List<HttpAction> after = actions(fields, "after");
-        List<String> accepted = new ArrayList<>(
-                List.of("id", "type", "description", "hint", "timeout", "poll", "needs", "before", "after"));
+        List<String> accepted = new ArrayList<>(List.of(
+                "id", "type", "description", "hint", "timeout", "poll", "needs", "runs-after", "holds-for", "before", "after"));
         CheckType type = null;
         if (typeName != null) {
             type = switch (typeName) {
@@ -280,6 +376,48 @@ public final class LabDefinitionLoader {
                         }
                     }
                     yield new CheckType.PromQl(prometheus, query, condition);
+                }
+                case "promql-matches" -> {
+                    accepted.addAll(List.of("prometheus", "query", "intended", "tolerance"));
+                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+                    String toleranceText = fields.string("tolerance", "10%");
+                    CheckType.Tolerance tolerance = CheckType.Tolerance.parse(toleranceText);
+                    if (tolerance == null) {
+                        fields.problem(fields.field("tolerance"), "'" + toleranceText
+                                + "' is not a tolerance; write e.g. '10%' (relative) or '0.01' (absolute)");
+                        tolerance = CheckType.Tolerance.TEN_PERCENT;
+                    }
+                    yield new CheckType.PromQlMatches(prometheus, nonNull(fields.string("query", true)),
+                            nonNull(fields.string("intended", true)), tolerance);
+                }
+                case "alert-rule" -> {
+                    accepted.addAll(List.of("prometheus", "alert", "for-at-least", "for-at-most", "labels"));
+                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+                    Duration atLeast = fields.has("for-at-least") ? duration(fields, "for-at-least", Duration.ZERO) : null;
+                    Duration atMost = fields.has("for-at-most") ? duration(fields, "for-at-most", Duration.ZERO) : null;
+                    yield new CheckType.AlertRule(prometheus, nonNull(fields.string("alert", true)), atLeast, atMost,
+                            fields.stringMap("labels"));
+                }
+                case "alertmanager-discovered" -> {
+                    accepted.addAll(List.of("prometheus", "alertmanager"));
+                    yield new CheckType.AlertmanagerDiscovered(
+                            componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components),
+                            componentOf(fields, "alertmanager", ComponentKind.ALERTMANAGER, components));
+                }
+                case "route-test" -> {
+                    accepted.addAll(List.of("alertmanager", "labels", "receiver", "not-receiver"));
+                    String alertmanager = componentOf(fields, "alertmanager", ComponentKind.ALERTMANAGER, components);
+                    Map<String, String> labels = fields.stringMap("labels");
+                    if (labels.isEmpty()) {
+                        fields.problem(fields.field("labels"), "must name the labels of the alert to route, e.g. {severity: page}");
+                    }
+                    String receiver = fields.string("receiver", false);
+                    String notReceiver = fields.string("not-receiver", false);
+                    if ((receiver == null) == (notReceiver == null)) {
+                        fields.problem(fields.field("receiver"), "write exactly one of `receiver` (it must be reached) "
+                                + "and `not-receiver` (it must not be)");
+                    }
+                    yield new CheckType.RouteTest(alertmanager, labels, receiver, notReceiver);
                 }
                 case "target-up" -> {
                     accepted.addAll(List.of("prometheus", "job"));
@@ -305,13 +443,14 @@ public final class LabDefinitionLoader {
                     yield new CheckType.ConfigValid(workspaceFile, tool == null ? CheckType.ConfigTool.PROMETHEUS_CONFIG : tool);
                 }
                 case "trace" -> {
-                    accepted.addAll(List.of("zipkin", "services", "lookback"));
+                    accepted.addAll(List.of("zipkin", "services", "lookback", "fresh"));
                     String zipkin = componentOf(fields, "zipkin", ComponentKind.ZIPKIN, components);
                     List<String> services = fields.strings("services", true);
                     if (fields.has("services") && services.isEmpty()) {
                         fields.problem(fields.field("services"), "must name at least one service");
                     }
-                    yield new CheckType.TracePresent(zipkin, services, duration(fields, "lookback", Duration.ofMinutes(15)));
+                    Duration fresh = fields.has("fresh") ? duration(fields, "fresh", Duration.ofSeconds(2)) : null;
+                    yield new CheckType.TracePresent(zipkin, services, duration(fields, "lookback", Duration.ofMinutes(15)), fresh);
                 }
                 case "file-contains" -> {
                     accepted.addAll(List.of("file", "pattern"));
@@ -341,7 +480,8 @@ public final class LabDefinitionLoader {
         if (id == null || type == null) {
             return null;
         }
-        return new CheckSpec(id, nonNull(description), nonNull(hint), timeout, poll, needs, before, after, type);
+        return new CheckSpec(id, nonNull(description), nonNull(hint), timeout, poll, needs, before, after, type,
+                holdsFor, runsAfter);
     }
 
     private List<HttpAction> actions(YamlFields check, String key) {
@@ -448,6 +588,15 @@ public final class LabDefinitionLoader {
                 }
             }
         }
+        for (CheckSpec check : checks) {
+            for (String other : check.runsAfter()) {
+                if (other.equals(check.id()) || !byId.containsKey(other)) {
+                    fieldsById.get(check.id()).problem(paths.get(check.id()) + ".runs-after", "'" + other
+                            + "' is " + (other.equals(check.id()) ? "the check itself" : "not the id of a check in this lab (known: "
+                            + String.join(", ", byId.keySet()) + ")"));
+                }
+            }
+        }
         List<String> cycle = findCycle(byId);
         if (!cycle.isEmpty()) {
             fieldsById.get(cycle.getFirst()).problem(paths.get(cycle.getFirst()) + ".needs",
@@ -497,6 +646,10 @@ public final class LabDefinitionLoader {
             }
             case CheckType.LogContains log -> templates.put("pattern", log.pattern());
             case CheckType.PromQl promQl -> templates.put("query", promQl.query());
+            case CheckType.PromQlMatches matches -> {
+                templates.put("query", matches.query());
+                templates.put("intended", matches.intended());
+            }
             default -> { }
         }
         for (int i = 0; i < check.before().size(); i++) {
@@ -551,7 +704,9 @@ public final class LabDefinitionLoader {
         }
         state.put(id, 1);
         path.add(id);
-        for (String need : byId.get(id).needs()) {
+        List<String> before = new ArrayList<>(byId.get(id).needs());
+        before.addAll(byId.get(id).runsAfter());
+        for (String need : before) {
             if (byId.containsKey(need) && !need.equals(id)) {
                 List<String> cycle = visit(need, byId, state, path);
                 if (!cycle.isEmpty()) {

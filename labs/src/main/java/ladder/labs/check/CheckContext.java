@@ -30,8 +30,10 @@ final class CheckContext {
     private final HttpClient http;
     private final Map<String, String> captured;
     private final Instant deadline;
+    private final Instant started;
 
-    CheckContext(LabSession session, HttpClient http, Map<String, String> captured, Instant deadline) {
+    CheckContext(LabSession session, HttpClient http, Map<String, String> captured, Instant started, Instant deadline) {
+        this.started = started;
         this.session = session;
         this.http = http;
         this.captured = captured;
@@ -40,6 +42,11 @@ final class CheckContext {
 
     LabSession session() {
         return session;
+    }
+
+    /** When the check started, before its before-actions. */
+    Instant started() {
+        return started;
     }
 
     /** Replaces component and capture placeholders in a template (URL, body). */

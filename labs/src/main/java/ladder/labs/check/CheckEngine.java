@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a lab's checks against a session. A check starts as soon as every check it needs has passed
- * (so independent checks run in parallel) and is skipped, naming the need, when one did not. A check
- * with {@code poll} is retried until it passes or its time-out; the result keeps the last attempt's
- * observed and expected texts.
+ * and every check it runs after has finished (so independent checks run in parallel); it is skipped, naming
+ * the need, when one did not pass, and then still says what it sees when it can look without acting. A check
+ * with {@code poll} is retried until it passes or its time-out; with {@code holds-for} it must keep passing
+ * that long. The result keeps the last attempt's observed and expected texts.
  *
  * <p>Meter: {@code ladder.labs.check.duration} (timer, tags lab, type, result).
  */
@@ -66,8 +67,10 @@ public final class CheckEngine {
             // the loader guarantees needs form no cycle; order the checks so that needs come first
             for (CheckSpec check : inNeedsOrder(checks)) {
                 List<CompletableFuture<CheckResult>> needs = check.needs().stream().map(futures::get).toList();
+                List<CompletableFuture<CheckResult>> waits = new ArrayList<>(needs);
+                check.runsAfter().stream().map(futures::get).filter(java.util.Objects::nonNull).forEach(waits::add);
                 CompletableFuture<CheckResult> future = CompletableFuture
-                        .allOf(needs.toArray(CompletableFuture[]::new))
+                        .allOf(waits.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(ignored -> {
                             List<CheckResult> needResults = needs.stream().map(CompletableFuture::join).toList();
                             CheckResult result = runOne(session, check, needResults);
@@ -98,7 +101,10 @@ public final class CheckEngine {
         while (!left.isEmpty()) {
             boolean progressed = false;
             for (CheckSpec check : List.copyOf(left)) {
-                if (check.needs().stream().allMatch(need -> ordered.stream().anyMatch(done -> done.id().equals(need)))) {
+                // runs-after names a check that may be left out of this run (a learner asking for one check)
+                List<String> before = new ArrayList<>(check.needs());
+                check.runsAfter().stream().filter(id -> checks.stream().anyMatch(other -> other.id().equals(id))).forEach(before::add);
+                if (before.stream().allMatch(need -> ordered.stream().anyMatch(done -> done.id().equals(need)))) {
                     ordered.add(check);
                     left.remove(check);
                     progressed = true;
@@ -113,19 +119,20 @@ public final class CheckEngine {
     }
 
     private CheckResult runOne(LabSession session, CheckSpec check, List<CheckResult> needs) {
-        for (CheckResult need : needs) {
-            if (!need.passed()) {
-                return record(session, check, result(session, check, CheckStatus.SKIPPED,
-                        "skipped: it needs `" + need.checkId() + "`, which did not pass (" + need.status() + ")",
-                        "`" + need.checkId() + "` to pass first", Duration.ZERO, 0, Map.of()));
-            }
-        }
         Map<String, String> captured = new HashMap<>();
         needs.forEach(need -> captured.putAll(need.captured()));
         Instant started = Instant.now();
         Instant deadline = started.plus(check.timeout());
-        CheckContext context = new CheckContext(session, http, captured, deadline);
+        CheckContext context = new CheckContext(session, http, captured, started, deadline);
         CheckEvaluator evaluator = CheckEvaluator.of(check.type());
+        for (CheckResult need : needs) {
+            if (!need.passed()) {
+                String skipped = "skipped: it needs `" + need.checkId() + "`, which did not pass (" + need.status() + ")";
+                return record(session, check, result(session, check, CheckStatus.SKIPPED,
+                        skipped + glance(check, evaluator, context), "`" + need.checkId() + "` to pass first",
+                        Duration.between(started, Instant.now()), 0, Map.of()));
+            }
+        }
         Outcome outcome;
         int attempts = 0;
         String afterProblem;
@@ -134,14 +141,45 @@ public final class CheckEngine {
             if (refused != null) {
                 outcome = Outcome.error(refused, "every before-action to succeed");
             } else {
+                Instant heldSince = null;
                 while (true) {
                     attempts++;
+                    Instant now = Instant.now();
                     outcome = attempt(evaluator, context);
-                    if (outcome.status() == CheckStatus.PASS || check.poll() == null
+                    if (check.holdsFor() != null) {
+                        // passing once is not enough: once the condition holds, it must keep holding for the whole
+                        // duration, and a break fails the check (an alert that fires during a blip); before it first
+                        // holds, the check waits (an alert still firing from the learner's own experiment)
+                        if (outcome.status() != CheckStatus.PASS) {
+                            if (heldSince != null) {
+                                outcome = new Outcome(CheckStatus.FAIL, outcome.observed() + " (after it had held for "
+                                        + Duration.between(heldSince, now).toSeconds() + " s)", outcome.expected(), outcome.captured());
+                                break;
+                            }
+                        } else {
+                            heldSince = heldSince == null ? now : heldSince;
+                            Duration held = Duration.between(heldSince, Instant.now());
+                            if (held.compareTo(check.holdsFor()) < 0) {
+                                outcome = new Outcome(CheckStatus.FAIL, outcome.observed() + " (held for "
+                                        + held.toSeconds() + " s of " + check.holdsFor().toSeconds() + " s)",
+                                        outcome.expected(), outcome.captured());
+                            } else {
+                                outcome = new Outcome(CheckStatus.PASS, outcome.observed() + " (held for "
+                                        + held.toSeconds() + " s)", outcome.expected(), outcome.captured());
+                            }
+                        }
+                    }
+                    boolean noTimeToHold = check.holdsFor() != null && heldSince == null
+                            && Instant.now().plus(check.holdsFor()).isAfter(deadline);
+                    if (outcome.status() == CheckStatus.PASS || check.poll() == null || noTimeToHold
                             || Instant.now().plus(check.poll()).isAfter(deadline)) {
                         break;
                     }
                     Thread.sleep(check.poll());
+                }
+                if (outcome.status() != CheckStatus.PASS && check.holdsFor() != null) {
+                    outcome = new Outcome(outcome.status(), outcome.observed() + "; it must hold for "
+                            + check.holdsFor().toSeconds() + " s in a row", outcome.expected(), outcome.captured());
                 }
                 if (outcome.status() != CheckStatus.PASS && check.poll() != null) {
                     outcome = new Outcome(outcome.status(), outcome.observed() + " (after " + attempts + " attempts in "
@@ -158,6 +196,25 @@ public final class CheckEngine {
         String observed = outcome.observed() + (afterProblem == null ? "" : "; " + afterProblem);
         return record(session, check, result(session, check, outcome.status(), observed, outcome.expected(),
                 Duration.between(started, Instant.now()), attempts, outcome.captured()));
+    }
+
+    /**
+     * What a skipped check can see anyway, so that a second mistake is not hidden behind the first: one attempt,
+     * only for checks that change nothing (no actions) and need no captured value; empty when it would pass or
+     * cannot say.
+     */
+    private static String glance(CheckSpec check, CheckEvaluator evaluator, CheckContext context) {
+        if (!check.before().isEmpty() || !check.after().isEmpty() || check.holdsFor() != null
+                || check.type() instanceof ladder.model.lab.CheckType.LogContains) {
+            return "";
+        }
+        try {
+            Outcome outcome = attempt(evaluator, context);
+            return outcome.status() == CheckStatus.FAIL ? "; meanwhile it sees: " + outcome.observed() : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private static Outcome attempt(CheckEvaluator evaluator, CheckContext context) throws InterruptedException {

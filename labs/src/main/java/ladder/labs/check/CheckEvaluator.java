@@ -11,6 +11,10 @@ interface CheckEvaluator {
         return switch (type) {
             case CheckType.HttpProbe probe -> new HttpProbeCheck(probe);
             case CheckType.PromQl promQl -> new PromQlCheck(promQl);
+            case CheckType.PromQlMatches matches -> new PromQlMatchesCheck(matches);
+            case CheckType.AlertRule rule -> new AlertRuleCheck(rule);
+            case CheckType.AlertmanagerDiscovered discovered -> new AlertmanagerDiscoveredCheck(discovered);
+            case CheckType.RouteTest routes -> new RouteTestCheck(routes);
             case CheckType.TargetUp targetUp -> new TargetUpCheck(targetUp);
             case CheckType.AlertFiring alert -> new AlertFiringCheck(alert);
             case CheckType.ConfigValid config -> new ConfigValidCheck(config);

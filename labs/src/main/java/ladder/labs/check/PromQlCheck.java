@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import ladder.model.lab.CheckType;
 import ladder.model.lab.PromQlCondition;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** {@code type: promql}: an instant query's result satisfies a condition on its series count or values. */
@@ -29,28 +30,36 @@ final class PromQlCheck implements CheckEvaluator {
     public Outcome evaluate(CheckContext context) throws InterruptedException {
         String query = context.render(check.query());
         String expected = check.condition().describe() + " for `" + query + "`";
-        String url = context.session().url(check.prometheus()) + "/api/v1/query?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        Query answer = query(context, check.prometheus(), query, null);
+        if (answer.problem() != null) {
+            return Outcome.error(answer.problem(), expected);
+        }
+        return judge(check.condition(), answer.series(), expected);
+    }
+
+    /** The series of an instant query, or the problem that kept Prometheus from answering. */
+    record Query(List<Series> series, @Nullable String problem) {}
+
+    /** Runs an instant query, at {@code time} (Unix seconds) or now. */
+    static Query query(CheckContext context, String prometheus, String query, @Nullable Double time) throws InterruptedException {
+        String base = context.session().url(prometheus);
+        String url = base + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (time == null ? "" : "&time=" + String.format(java.util.Locale.ROOT, "%.3f", time));
         JsonNode answer;
         try {
             answer = context.getJson(url);
         } catch (IOException e) {
-            return Outcome.error(CheckContext.describe(e, context.session().url(check.prometheus())), expected);
+            return new Query(List.of(), CheckContext.describe(e, base));
         }
         if (!"success".equals(answer.path("status").asString(""))) {
-            return Outcome.error("Prometheus refused the query: " + answer.path("error").asString("(no error given)"), expected);
+            return new Query(List.of(), "Prometheus refused the query: " + answer.path("error").asString("(no error given)"));
         }
-        List<Series> series = series(answer.path("data"));
-        return judge(check.condition(), series, expected);
+        return new Query(series(answer.path("data")), null);
     }
 
     static Outcome judge(PromQlCondition condition, List<Series> series, String expected) {
         String observed = describe(series);
-        boolean pass = switch (condition.subject()) {
-            case SERIES_COUNT -> condition.comparator().test(series.size(), condition.threshold());
-            case EVERY_VALUE -> !series.isEmpty()
-                    && series.stream().allMatch(one -> condition.comparator().test(one.value(), condition.threshold()));
-        };
+        boolean pass = condition.test(series.stream().map(Series::value).toList());
         return pass ? Outcome.pass(observed, expected) : Outcome.fail(observed, expected);
     }
 

@@ -20,8 +20,11 @@ final class TraceCheck implements CheckEvaluator {
 
     @Override
     public Outcome evaluate(CheckContext context) throws InterruptedException {
-        String expected = "one trace with spans of " + String.join(", ", check.services()) + " in the last "
-                + check.lookback().toMinutes() + " min";
+        long notBeforeMicros = check.fresh() == null ? Long.MIN_VALUE
+                : context.started().plus(check.fresh()).toEpochMilli() * 1000;
+        String expected = "one trace with spans of " + String.join(", ", check.services())
+                + (check.fresh() == null ? " in the last " + check.lookback().toMinutes() + " min"
+                : ", begun since this check started");
         String base = context.session().url(check.zipkin());
         String first = check.services().getFirst();
         String url = base + "/api/v2/traces?serviceName=" + URLEncoder.encode(first, StandardCharsets.UTF_8)
@@ -34,14 +37,21 @@ final class TraceCheck implements CheckEvaluator {
         }
         Set<String> best = Set.of();
         int count = 0;
+        int older = 0;
         for (JsonNode trace : traces) {
-            count++;
             Set<String> services = new LinkedHashSet<>();
             String traceId = "";
+            long begun = Long.MAX_VALUE;
             for (JsonNode span : trace) {
                 traceId = span.path("traceId").asString(traceId);
+                begun = Math.min(begun, span.path("timestamp").asLong(Long.MAX_VALUE));
                 addService(services, span.path("localEndpoint"));
             }
+            if (begun < notBeforeMicros) {
+                older++;
+                continue;
+            }
+            count++;
             if (services.containsAll(check.services().stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList())) {
                 return Outcome.pass("trace " + traceId + " has spans of " + String.join(", ", services), expected)
                         .capturing(Map.of("traceId", traceId));
@@ -51,7 +61,8 @@ final class TraceCheck implements CheckEvaluator {
             }
         }
         if (count == 0) {
-            return Outcome.fail("no trace of service `" + first + "` in Zipkin", expected);
+            return Outcome.fail("no trace of service `" + first + "` in Zipkin" + (older == 0 ? ""
+                    : " since the check started (" + older + " older ones, from before)"), expected);
         }
         return Outcome.fail(count + " traces of `" + first + "`; the widest has spans of " + String.join(", ", best), expected);
     }

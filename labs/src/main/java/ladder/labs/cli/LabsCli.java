@@ -15,6 +15,8 @@ import java.util.Optional;
 import ladder.labs.catalog.LabCatalog;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
+import ladder.labs.catalog.LabTestCase;
+import ladder.labs.check.LabCaseRunner;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
@@ -51,6 +53,9 @@ public final class LabsCli {
               validate LAB_DIR...                          check lab folders (lab.yaml, instructions, files, solution)
               run LAB_DIR [--solution] [--runtime auto|docker|process] [--json] [--keep]
                                                            start the lab, apply the solution if asked, run every check, stop
+              run LAB_DIR --cases [--case NAME]... [--runtime auto|docker|process]
+                                                           start the lab and run its tests/ cases (other solutions, mistakes)
+                                                           one after the other: each must be judged as its case.yaml says
             environment: LADDER_DATA_DIR (sessions go to $LADDER_DATA_DIR/labs/, default ./data),
                          LADDER_LABS_RUNTIME (auto: docker when an engine answers, else process)
             exit codes: 0 all passed / valid, 1 a check did not pass, 2 usage or validation error""";
@@ -166,8 +171,10 @@ public final class LabsCli {
         for (String dir : args) {
             try {
                 LabFolder lab = new LabDefinitionLoader().load(Path.of(dir));
+                long correct = lab.testCases().stream().filter(LabTestCase::passes).count();
                 out.println(dir + ": valid (" + lab.definition().components().size() + " components, "
-                        + lab.definition().checks().size() + " checks)");
+                        + lab.definition().checks().size() + " checks, test cases: " + correct + " correct, "
+                        + (lab.testCases().size() - correct) + " mistakes)");
             } catch (InvalidLabException e) {
                 err.println(dir + ": " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s"));
                 e.problems().forEach(problem -> err.println("  " + problem));
@@ -181,6 +188,17 @@ public final class LabsCli {
         boolean solution = args.remove("--solution");
         boolean json = args.remove("--json");
         boolean keep = args.remove("--keep");
+        boolean cases = args.remove("--cases");
+        List<String> only = new ArrayList<>();
+        for (String name = option(args, "--case", null); name != null; name = option(args, "--case", null)) {
+            only.add(name);
+        }
+        if (!only.isEmpty() && !cases) {
+            throw new UsageException("--case needs --cases");
+        }
+        if (cases && (solution || json)) {
+            throw new UsageException("--cases runs the lab's own cases: it takes neither --solution nor --json");
+        }
         LabRuntimes.Choice choice;
         try {
             choice = LabRuntimes.Choice.parse(option(args, "--runtime", defaultRuntime.name()));
@@ -224,6 +242,9 @@ public final class LabsCli {
             }
             Duration startToReady = Duration.between(begun, Instant.now());
             try (session) {
+                if (cases) {
+                    return runCases(lab, session, only, registry);
+                }
                 ApplyResult applied = null;
                 Duration applyTime = Duration.ZERO;
                 if (solution) {
@@ -245,6 +266,36 @@ public final class LabsCli {
                 return report.allPassed() ? OK : CHECK_FAILED;
             }
         }
+    }
+
+    private int runCases(LabFolder lab, LabSession session, List<String> only, SimpleMeterRegistry registry) {
+        List<LabTestCase> chosen = lab.testCases().stream()
+                .filter(testCase -> only.isEmpty() || only.contains(testCase.name())).toList();
+        List<String> unknown = only.stream()
+                .filter(name -> lab.testCases().stream().noneMatch(testCase -> testCase.name().equals(name))).toList();
+        if (!unknown.isEmpty()) {
+            err.println("no such case in " + lab.directory().resolve(LabFolder.TESTS_DIR) + ": " + String.join(", ", unknown));
+            return USAGE;
+        }
+        if (chosen.isEmpty()) {
+            err.println("lab " + lab.definition().id() + " has no test cases (" + LabFolder.TESTS_DIR + "/<case>/case.yaml)");
+            return USAGE;
+        }
+        LabCaseRunner runner = new LabCaseRunner(new CheckEngine(registry));
+        int asExpected = 0;
+        for (LabTestCase testCase : chosen) {
+            LabCaseRunner.CaseResult result = runner.run(session, lab, testCase);
+            out.printf(Locale.ROOT, "%-11s %-32s %s, %s (%d ms)%n", result.asExpected() ? "AS-EXPECTED" : "WRONG",
+                    testCase.name(), testCase.passes() ? "passes" : "fails " + String.join(", ", testCase.fails()),
+                    testCase.description(), result.duration().toMillis());
+            result.problems().forEach(problem -> out.println("        " + indent(problem)));
+            if (!result.asExpected()) {
+                printTable(result.report());
+            }
+            asExpected += result.asExpected() ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%d of %d cases judged as expected%n", asExpected, chosen.size());
+        return asExpected == chosen.size() ? OK : CHECK_FAILED;
     }
 
     private static String describe(LabProgress progress) {
@@ -309,7 +360,7 @@ public final class LabsCli {
         out.println(mapper.writeValueAsString(document));
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    private static @org.jspecify.annotations.Nullable String option(List<String> args, String name, @org.jspecify.annotations.Nullable String fallback) {
         int index = args.indexOf(name);
         if (index < 0) {
             for (String arg : List.copyOf(args)) {

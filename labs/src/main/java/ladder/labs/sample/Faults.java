@@ -1,5 +1,6 @@
 package ladder.labs.sample;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +41,25 @@ final class Faults {
 
     void set(Setting setting) {
         current.set(setting);
+    }
+
+    /**
+     * Sets faults that clear themselves after {@code duration} (zero: until cleared), unless they were changed
+     * meanwhile: a check can inject a short blip without a second request at the right moment.
+     */
+    void set(Setting setting, Duration duration) {
+        Setting own = new Setting(setting.errorRate(), setting.latencyMs()); // its own identity, for the compare below
+        current.set(own);
+        if (!duration.isZero()) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(duration);
+                    current.compareAndSet(own, Setting.NONE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
     void clear() {

@@ -313,8 +313,15 @@ public final class SampleService implements AutoCloseable {
             }
             case "/admin/faults GET" -> Reply.json(200, faults.current().toJson());
             case "/admin/faults POST", "/admin/faults PUT" -> {
-                faults.set(faultSetting(exchange.getRequestURI().getRawQuery(), body));
-                log.info("service=" + options.name() + " faults set to " + faults.current().toJson());
+                Map<String, Object> values = values(exchange.getRequestURI().getRawQuery(), body, "errorRate", "latencyMs", "durationMs");
+                long durationMs = (long) number(values, "durationMs");
+                if (durationMs < 0 || durationMs > 3_600_000) {
+                    throw new IllegalArgumentException("durationMs must be between 0 and 3600000, got " + values.get("durationMs"));
+                }
+                faults.set(new Faults.Setting(number(values, "errorRate"), (long) number(values, "latencyMs")),
+                        java.time.Duration.ofMillis(durationMs));
+                log.info("service=" + options.name() + " faults set to " + faults.current().toJson()
+                        + (durationMs > 0 ? " for " + durationMs + " ms" : ""));
                 yield Reply.json(200, faults.current().toJson());
             }
             case "/admin/faults DELETE" -> {
@@ -516,11 +523,6 @@ public final class SampleService implements AutoCloseable {
             }
         }
         return values;
-    }
-
-    private static Faults.Setting faultSetting(@Nullable String rawQuery, String body) {
-        Map<String, Object> values = values(rawQuery, body, "errorRate", "latencyMs");
-        return new Faults.Setting(number(values, "errorRate"), (long) number(values, "latencyMs"));
     }
 
     private static double number(Map<String, Object> values, String key) {

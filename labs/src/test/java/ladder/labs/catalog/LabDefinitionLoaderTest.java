@@ -189,6 +189,26 @@ class LabDefinitionLoaderTest {
                 Arguments.of("probe of another host", HEAD + "checks:\n" + CHECK.replace("type: target-up", "type: http")
                         .replace("job: node", "url: http://169.254.169.254/latest/meta-data"), 14, "checks[0].url",
                         "must point at a component of the lab (${url:NAME}/...) or at http://127.0.0.1"),
+                Arguments.of("holds-for without poll", HEAD + "checks:\n" + CHECK + "    holds-for: 5s\n", 0, "checks[0].holds-for",
+                        "needs a `poll`"),
+                Arguments.of("runs-after an unknown check", HEAD + "checks:\n" + CHECK + "    runs-after: [nope]\n", 0,
+                        "checks[0].runs-after", "'nope' is not the id of a check in this lab"),
+                Arguments.of("bad tolerance", HEAD + "checks:\n" + """
+                          - id: m
+                            type: promql-matches
+                            description: d
+                            hint: h
+                            query: a
+                            intended: b
+                            tolerance: ten
+                        """, 16, "checks[0].tolerance", "'ten' is not a tolerance"),
+                Arguments.of("route test with neither receiver", HEAD + "  - {type: alertmanager, config: prometheus.yml}\nchecks:\n" + """
+                          - id: r
+                            type: route-test
+                            description: d
+                            hint: h
+                            labels: {severity: page}
+                        """, 0, "checks[0].receiver", "write exactly one of `receiver`"),
                 Arguments.of("duplicate key", HEAD + "title: again\nchecks:\n" + CHECK, 9, "title", "is given twice"));
     }
 
@@ -258,6 +278,32 @@ class LabDefinitionLoaderTest {
         assertThat(LabDefinitionLoader.parseDuration("30")).isNull();
         assertThat(LabDefinitionLoader.parseDuration("5 m")).isNull();
         assertThat(LabDefinitionLoader.format(Duration.ofSeconds(90))).isEqualTo("90s");
+    }
+
+    @Test
+    void test_cases_are_read_and_a_case_naming_an_unknown_check_is_refused() throws IOException {
+        Path lab = TestLabs.copyOfNodeBasics(temp);
+        Files.createDirectories(lab.resolve("tests/other"));
+        Files.writeString(lab.resolve("tests/other/case.yaml"), "description: another style\nexpect: pass\n");
+        Files.writeString(lab.resolve("tests/other/rules.yml"), "groups: []\n");
+        Files.createDirectories(lab.resolve("tests/mistake"));
+        Files.writeString(lab.resolve("tests/mistake/case.yaml"),
+                "description: d\nbase: solution\nexpect: fail\nfails: [cpu-rule]\nsays: {cpu-rule: found 0 series}\n");
+
+        LabFolder loaded = loader.load(lab);
+
+        assertThat(loaded.testCases()).extracting(LabTestCase::name).containsExactly("mistake", "other");
+        LabTestCase mistake = loaded.testCases().getFirst();
+        assertThat(mistake.onSolution()).isTrue();
+        assertThat(mistake.passes()).isFalse();
+        assertThat(mistake.says()).containsEntry("cpu-rule", "found 0 series");
+
+        Files.writeString(lab.resolve("tests/mistake/case.yaml"), "description: d\nexpect: fail\nfails: [no-such-check]\n");
+        InvalidLabException error = catchThrowableOfType(InvalidLabException.class, () -> loader.load(lab));
+        assertThat(error.problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).endsWith("tests/mistake/case.yaml");
+            assertThat(problem.problem()).contains("'no-such-check' is not a check of this lab");
+        });
     }
 
     private LabFolder loadYaml(String yaml) throws IOException {

@@ -55,6 +55,40 @@ class LabsCliTest {
     }
 
     @Test
+    void run_cases_judges_each_case_in_one_session_and_says_which_was_judged_wrongly() throws IOException {
+        Path lab = TestLabs.copyOfNodeBasics(data.resolve("lab"));
+        Files.createDirectories(lab.resolve("tests/reference"));
+        Files.writeString(lab.resolve("tests/reference/case.yaml"), "description: the reference solution\nbase: solution\nexpect: pass\n");
+        Files.createDirectories(lab.resolve("tests/sum-over-cpus"));
+        Files.writeString(lab.resolve("tests/sum-over-cpus/case.yaml"), "description: another correct rule\nbase: solution\nexpect: pass\n");
+        Files.writeString(lab.resolve("tests/sum-over-cpus/rules.yml"), """
+                groups:
+                  - name: node
+                    rules:
+                      - record: instance:node_cpus:count
+                        expr: count by (instance, job) (node_cpu_seconds_total{mode="idle"})
+                """);
+        Files.createDirectories(lab.resolve("tests/no-rule"));
+        Files.writeString(lab.resolve("tests/no-rule/case.yaml"), """
+                description: the scrape job without the rule
+                base: solution
+                expect: fail
+                fails: [cpu-rule, rule-file]
+                says: {cpu-rule: "found 0 series"}
+                """);
+        Files.writeString(lab.resolve("tests/no-rule/rules.yml"), "groups: []\n");
+        Files.createDirectories(lab.resolve("tests/wrongly-expected"));
+        Files.writeString(lab.resolve("tests/wrongly-expected/case.yaml"), "description: the starting files\nexpect: pass\n");
+
+        int code = run("run", lab.toString(), "--cases");
+
+        assertThat(code).as(out() + err()).isEqualTo(1);
+        assertThat(out()).contains("AS-EXPECTED no-rule").contains("AS-EXPECTED reference").contains("AS-EXPECTED sum-over-cpus")
+                .contains("WRONG       wrongly-expected").contains("`node-scraped` should pass but is FAIL")
+                .contains("3 of 4 cases judged as expected");
+    }
+
+    @Test
     void the_starting_files_fail_the_checks_they_should_with_what_was_seen_and_the_hint() {
         int code = run("run", TestLabs.nodeBasics().toString());
 
@@ -83,7 +117,7 @@ class LabsCliTest {
     @Test
     void a_valid_lab_validates() {
         assertThat(run("validate", TestLabs.nodeBasics().toString(), TestLabs.alertBasics().toString())).isZero();
-        assertThat(out()).contains("node-basics: valid (2 components, 5 checks)").contains("alert-basics: valid");
+        assertThat(out()).contains("node-basics: valid (2 components, 5 checks, test cases: 0 correct, 0 mistakes)").contains("alert-basics: valid");
     }
 
     @Test

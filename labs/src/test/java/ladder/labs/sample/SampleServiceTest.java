@@ -118,6 +118,23 @@ class SampleServiceTest {
     }
 
     @Test
+    void faults_with_a_duration_clear_by_themselves_unless_changed_meanwhile() throws Exception {
+        URI base = start(SampleOptions.named("shop")).baseUrl();
+
+        assertThat(send("POST", base, "/admin/faults", "{\"errorRate\":1.0,\"durationMs\":300}").statusCode()).isEqualTo(200);
+        assertThat(get(base, "/api/products").statusCode()).isEqualTo(500);
+        Thread.sleep(700);
+        assertThat(get(base, "/admin/faults").body()).isEqualTo("{\"errorRate\":0.0,\"latencyMs\":0}");
+        assertThat(get(base, "/api/products").statusCode()).isEqualTo(200);
+
+        send("POST", base, "/admin/faults", "{\"errorRate\":1.0,\"durationMs\":300}");
+        send("POST", base, "/admin/faults", "{\"errorRate\":0.5}"); // changed meanwhile: stays
+        Thread.sleep(700);
+        assertThat(get(base, "/admin/faults").body()).isEqualTo("{\"errorRate\":0.5,\"latencyMs\":0}");
+        assertThat(send("POST", base, "/admin/faults?durationMs=-1", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void faults_can_be_set_with_query_parameters_and_bad_values_are_refused_with_a_reason() throws Exception {
         URI base = start(SampleOptions.named("shop")).baseUrl();
 

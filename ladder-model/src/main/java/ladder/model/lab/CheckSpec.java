@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param before      HTTP actions sent before the first attempt
  * @param after       HTTP actions sent after the last attempt, whatever the result
  * @param type        what is checked
+ * @param holdsFor    null, or how long the check must keep passing, attempt after attempt, to pass (e.g. an
+ *                    alert that must stay quiet for 20 s): until it first passes the check waits (within its
+ *                    timeout); once it passes, one failing attempt fails it
+ * @param runsAfter   ids of checks that must have finished (whatever their result) before this one starts:
+ *                    for checks that would disturb each other, e.g. two that inject different faults
  */
 public record CheckSpec(
         String id,
@@ -26,11 +31,19 @@ public record CheckSpec(
         List<String> needs,
         List<HttpAction> before,
         List<HttpAction> after,
-        CheckType type) {
+        CheckType type,
+        @Nullable Duration holdsFor,
+        List<String> runsAfter) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    public CheckSpec(String id, String description, String hint, Duration timeout, @Nullable Duration poll,
+            List<String> needs, List<HttpAction> before, List<HttpAction> after, CheckType type) {
+        this(id, description, hint, timeout, poll, needs, before, after, type, null, List.of());
+    }
+
     public CheckSpec {
+        runsAfter = List.copyOf(runsAfter);
         needs = List.copyOf(needs);
         before = List.copyOf(before);
         after = List.copyOf(after);

@@ -28,6 +28,97 @@ public sealed interface CheckType {
         }
     }
 
+    /**
+     * The series of a query match those of an intended expression: as many series, and (sorted by value)
+     * each value within the tolerance of the intended one. The intended expression is the lab's answer: it is
+     * never shown to the learner, only its values.
+     */
+    record PromQlMatches(String prometheus, String query, String intended, Tolerance tolerance) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "promql-matches";
+        }
+    }
+
+    /**
+     * How far a value may be from the intended one: {@code 10%} (relative to the intended value) or
+     * {@code 0.01} (absolute).
+     */
+    record Tolerance(double amount, boolean relative) {
+
+        public static final Tolerance TEN_PERCENT = new Tolerance(0.1, true);
+
+        public boolean accepts(double value, double intended) {
+            if (Double.isNaN(value) || Double.isNaN(intended)) {
+                return Double.isNaN(value) && Double.isNaN(intended);
+            }
+            double allowed = relative ? amount * Math.abs(intended) : amount;
+            return Math.abs(value - intended) <= allowed * (1 + 1e-9) + 1e-12; // "within" includes its edge
+        }
+
+        /** Parses {@code 10%} or {@code 0.01}; null when it is neither. */
+        public static @Nullable Tolerance parse(String text) {
+            String trimmed = text.strip();
+            try {
+                if (trimmed.endsWith("%")) {
+                    double percent = Double.parseDouble(trimmed.substring(0, trimmed.length() - 1).strip());
+                    return percent >= 0 ? new Tolerance(percent / 100, true) : null;
+                }
+                double amount = Double.parseDouble(trimmed);
+                return amount >= 0 ? new Tolerance(amount, false) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        public String describe() {
+            return relative ? "±" + PromQlCondition.formatNumber(amount * 100) + "%" : "±" + PromQlCondition.formatNumber(amount);
+        }
+    }
+
+    /**
+     * Prometheus has loaded an alerting rule of this name ({@code /api/v1/rules}), with a {@code for:} duration
+     * in a range and these labels: what Prometheus parsed, whatever the file's style.
+     */
+    record AlertRule(String prometheus, String alert, @Nullable Duration forAtLeast, @Nullable Duration forAtMost,
+                     Map<String, String> labels) implements CheckType {
+        public AlertRule {
+            labels = Map.copyOf(labels);
+        }
+
+        @Override
+        public String yamlName() {
+            return "alert-rule";
+        }
+    }
+
+    /**
+     * Prometheus has discovered this Alertmanager ({@code /api/v1/alertmanagers}): one of its active
+     * Alertmanagers is the component, whatever the path prefix and however many others there are.
+     */
+    record AlertmanagerDiscovered(String prometheus, String alertmanager) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "alertmanager-discovered";
+        }
+    }
+
+    /**
+     * Alertmanager's loaded routing tree sends an alert with these labels to a receiver, or not to one
+     * ({@code amtool config routes test} on the configuration Alertmanager reports in {@code /api/v2/status}).
+     */
+    record RouteTest(String alertmanager, Map<String, String> labels, @Nullable String receiver,
+                     @Nullable String notReceiver) implements CheckType {
+        public RouteTest {
+            labels = Map.copyOf(labels);
+        }
+
+        @Override
+        public String yamlName() {
+            return "route-test";
+        }
+    }
+
     /** Every target of a scrape job is up (and there is at least one). */
     record TargetUp(String prometheus, String job) implements CheckType {
         @Override
@@ -56,10 +147,18 @@ public sealed interface CheckType {
         }
     }
 
-    /** Zipkin holds one trace in which every listed service has a span; captures {@code traceId}. */
-    record TracePresent(String zipkin, List<String> services, Duration lookback) implements CheckType {
+    /**
+     * Zipkin holds one trace in which every listed service has a span; captures {@code traceId}. With
+     * {@code fresh}, only traces that began at least that long after the check started count, so that traces made
+     * before the learner's last change (services re-read their configuration within a second) do not.
+     */
+    record TracePresent(String zipkin, List<String> services, Duration lookback, @Nullable Duration fresh) implements CheckType {
         public TracePresent {
             services = List.copyOf(services);
+        }
+
+        public TracePresent(String zipkin, List<String> services, Duration lookback) {
+            this(zipkin, services, lookback, null);
         }
 
         @Override
@@ -112,5 +211,6 @@ public sealed interface CheckType {
 
     /** Every {@code type:} name, for error messages. */
     List<String> TYPE_NAMES =
-            List.of("http", "promql", "target-up", "alert-firing", "config-valid", "trace", "file-contains", "log-contains");
+            List.of("http", "promql", "promql-matches", "target-up", "alert-rule", "alertmanager-discovered", "alert-firing",
+                    "route-test", "config-valid", "trace", "file-contains", "log-contains");
 }

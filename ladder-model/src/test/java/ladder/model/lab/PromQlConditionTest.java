@@ -48,4 +48,32 @@ class PromQlConditionTest {
         assertThat(PromQlCondition.formatNumber(0.25)).isEqualTo("0.2500");
         assertThat(PromQlCondition.formatNumber(Double.NaN)).isEqualTo("NaN");
     }
+
+    @Test
+    void conditions_joined_with_and_must_all_hold_so_a_range_shows_the_value_out_of_it() {
+        PromQlCondition ratio = PromQlCondition.parse("count == 1 and >= 0 and <= 1").orElseThrow();
+
+        assertThat(ratio.test(java.util.List.of(0.4))).isTrue();
+        assertThat(ratio.test(java.util.List.of(1.6))).isFalse();
+        assertThat(ratio.test(java.util.List.of(0.4, 0.5))).isFalse();
+        assertThat(ratio.test(java.util.List.of())).isFalse();
+        assertThat(ratio.describe()).isEqualTo("exactly 1 series and every value >= 0 and every value <= 1");
+        assertThat(PromQlCondition.parse("> 0 and").isEmpty()).isTrue();
+        assertThat(PromQlCondition.parse("> 0 or < 1").isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_tolerance_is_relative_with_a_percent_sign_and_absolute_without() {
+        CheckType.Tolerance relative = CheckType.Tolerance.parse("10%");
+        CheckType.Tolerance absolute = CheckType.Tolerance.parse("0.01");
+
+        assertThat(relative.accepts(0.55, 0.5)).isTrue();
+        assertThat(relative.accepts(0.56, 0.5)).isFalse();
+        assertThat(relative.describe()).isEqualTo("±10%");
+        assertThat(absolute.accepts(0.919, 0.91)).isTrue();
+        assertThat(absolute.accepts(0.979, 0.913)).isFalse();
+        assertThat(absolute.accepts(Double.NaN, 0.5)).isFalse();
+        assertThat(CheckType.Tolerance.parse("ten")).isNull();
+        assertThat(CheckType.Tolerance.parse("-1%")).isNull();
+    }
 }
