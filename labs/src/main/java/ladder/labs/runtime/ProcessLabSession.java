@@ -168,6 +168,12 @@ final class ProcessLabSession implements LabSession {
                 }
             }
         }
+        if (settings.uiBasePath() != null
+                && (component.kind() == ComponentKind.PROMETHEUS || component.kind() == ComponentKind.ALERTMANAGER)) {
+            // links in their UIs carry the proxy's path; they still serve at / on loopback, where the checks look
+            command.add("--web.external-url=http://localhost" + settings.uiBasePath() + id + "/ui/" + component.name() + "/");
+            command.add("--web.route-prefix=/");
+        }
         return command;
     }
 
