@@ -155,12 +155,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     public List<LabEntry> catalog() {
         AccountView actor = currentUser.require();
         List<LabSessionRecord> mine = sessions.findByAccountIdOrderByStartedAtDesc(actor.id());
-        Map<String, Instant> passed = new LinkedHashMap<>();
-        for (CheckRunRecord run : runs.findByAccountIdOrderByIdAsc(actor.id())) {
-            if (run.isPassed()) {
-                passed.putIfAbsent(run.getLabId(), run.getRanAt());
-            }
-        }
+        Map<String, Instant> passed = labsPassedBy(actor.id());
         return labs().stream().map(folder -> {
             LabDefinition lab = folder.definition();
             List<String> missing = runtime.missingComponents(lab);
@@ -387,6 +382,20 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     public List<LabCheckRun> checkRuns(String sessionId) {
         visible(sessionId);
         return runs.findBySessionIdOrderByIdAsc(sessionId).stream().map(CheckRunRecord::toRun).toList();
+    }
+
+    /**
+     * The labs an account has passed, with when it first passed each: for other features' rules (a goal's
+     * criteria), by account id and without the signed-in person's access check.
+     */
+    public Map<String, Instant> labsPassedBy(long accountId) {
+        Map<String, Instant> passed = new LinkedHashMap<>();
+        for (CheckRunRecord run : runs.findByAccountIdOrderByIdAsc(accountId)) {
+            if (run.isPassed()) {
+                passed.putIfAbsent(run.getLabId(), run.getRanAt());
+            }
+        }
+        return passed;
     }
 
     /** Every passed check run, newest first: for mentors' dashboards. */

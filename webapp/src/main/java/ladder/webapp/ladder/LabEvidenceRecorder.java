@@ -16,6 +16,7 @@ import ladder.webapp.account.Role;
 import ladder.webapp.labs.LabPassed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,7 @@ class LabEvidenceRecorder {
     }
 
     @ApplicationModuleListener
+    @Order(0) // before the roadmap's goal criteria, which may ask for the level this records
     void on(LabPassed passed) {
         Optional<AccountView> learner = accounts.list().stream()
                 .filter(account -> account.id() == passed.accountId()).findFirst();
