@@ -92,7 +92,10 @@ class SecurityConfig {
     SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts) throws Exception {
         http.authenticationProvider(accounts);
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll()
+                // a lab session's component UIs through Ladder: signed in here; whose session it is,
+                // in the labs feature (LabComponentProxy, LabService)
+                .requestMatchers("/labs/sessions/*/ui/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

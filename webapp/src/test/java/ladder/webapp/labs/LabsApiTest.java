@@ -196,6 +196,10 @@ class LabsApiTest {
         assertThat(as(mia).put("/api/labs/sessions/" + id + "/files/prometheus.yml", "text/plain", "x").statusCode())
                 .isEqualTo(403);
         assertThat(as(ada).get("/api/labs/sessions/" + id).body()).contains("\"state\":\"ready\"");
+
+        HttpResponse<String> anonymousProxy = Http.to(port).get("/labs/sessions/" + id + "/ui/prometheus/graph");
+        assertThat(anonymousProxy.statusCode()).as("not signed in: to the login, never to Prometheus").isEqualTo(302);
+        assertThat(anonymousProxy.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
     }
 
     @Test

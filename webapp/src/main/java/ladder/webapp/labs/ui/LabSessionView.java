@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -81,6 +82,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     LabSessionView(LabService labs) {
         this.labs = labs;
         addClassName("ladder-page");
+        addClassName("ladder-lab-session");
         state.setId("session-state");
         message.setId("session-message");
         message.addClassName("ladder-muted");
@@ -120,7 +122,15 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         workspace.add(new H3("Workspace"), files, editing, editor, editActions, validation,
                 new H3("Checks"), check, results);
         workspace.setWidthFull();
-        add(title, head, message, progress, components, log, new H3("Instructions"), instructions, workspace);
+        workspace.addClassName("ladder-lab-pane");
+        instructions.addClassName("ladder-lab-pane");
+        // the instructions beside the editor and the checks: read, edit, check without scrolling away
+        SplitLayout work = new SplitLayout(instructions, workspace);
+        work.setId("session-work");
+        work.setSplitterPosition(45);
+        work.setWidthFull();
+        work.addClassName("ladder-lab-work");
+        add(title, head, message, progress, components, log, work);
     }
 
     @Override

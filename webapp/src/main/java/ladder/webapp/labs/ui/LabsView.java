@@ -3,6 +3,7 @@ package ladder.webapp.labs.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -48,12 +49,13 @@ class LabsView extends VerticalLayout {
                 + labs.maxSessions() + " sessions at once and one per person. Pass every check of a lab and the "
                 + "rung it proves is recorded on your ladder.");
         grid.setId("labs-grid");
-        grid.addComponentColumn(LabsView::describe).setHeader("Lab").setFlexGrow(4);
-        grid.addColumn(lab -> String.join(", ", lab.topics())).setHeader("Topics").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(LabsView::describe).setHeader("Lab").setWidth("24em").setFlexGrow(4);
+        grid.addColumn(lab -> String.join(", ", lab.topics())).setHeader("Topics").setWidth("9em").setFlexGrow(0);
         grid.addColumn(lab -> lab.rung().displayName()).setHeader("Proves").setAutoWidth(true);
         grid.addColumn(lab -> LabDefinitionLoader.format(lab.timeLimit())).setHeader("Time limit").setAutoWidth(true);
         grid.addComponentColumn(LabsView::runnable).setHeader("Runs here").setAutoWidth(true);
-        grid.addColumn(LabsView::status).setHeader("Your status").setAutoWidth(true);
+        grid.addColumn(LabsView::status).setHeader("Your status").setWidth("10em").setFlexGrow(0);
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("Labs"), runtime, grid);
