@@ -87,7 +87,7 @@ class LabsEndToEndTest {
                 browser.waitForVaadin();
                 browser.screenshot("labs-catalog");
 
-                browser.click("start-metrics");
+                press(browser, "start-metrics");
                 slow.until(d -> d.getCurrentUrl().contains("/labs/sessions/"));
                 sessionPath = browser.driver().getCurrentUrl().replaceAll("^https?://[^/]+", "");
                 browser.waitForText("Workspace");
