@@ -184,16 +184,32 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
+    /**
+     * The catalog's valid labs, read from disk at most every {@link #CATALOG_FRESHNESS}: every refresh of a
+     * session view asks for its lab's title, and a lab author's edit still shows within seconds.
+     */
     private List<LabFolder> labs() {
+        Catalog cached = loaded;
+        if (cached != null && Duration.between(cached.at(), Instant.now()).compareTo(CATALOG_FRESHNESS) < 0) {
+            return cached.labs();
+        }
         try {
-            return catalog.entries().stream()
+            List<LabFolder> labs = catalog.entries().stream()
                     .map(LabCatalog.Entry::lab)
                     .filter(java.util.Objects::nonNull)
                     .toList();
+            loaded = new Catalog(Instant.now(), labs);
+            return labs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lab catalog: " + e.getMessage(), e);
         }
     }
+
+    private record Catalog(Instant at, List<LabFolder> labs) {
+    }
+
+    static final Duration CATALOG_FRESHNESS = Duration.ofSeconds(10);
+    private volatile @Nullable Catalog loaded;
 
     private LabFolder folder(String labId) {
         return labs().stream().filter(folder -> folder.definition().id().equals(labId)).findFirst()
