@@ -43,7 +43,7 @@ class LabsRestartTest {
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             sessionId = LabsApiTest.field(started.body(), "sessionId");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (!rita.get("/api/labs/sessions/" + sessionId).body().contains("\"state\":\"ready\"")) {
+            while (!LabsApiTest.sessionState(rita.get("/api/labs/sessions/" + sessionId).body()).equals("ready")) {
                 assertThat(Instant.now()).as("ready within 120 s").isBefore(deadline);
                 Thread.sleep(300);
             }

@@ -43,7 +43,7 @@ class LabsTimeLimitTest {
         do {
             Thread.sleep(250);
             state = http.get("/api/labs/sessions/" + id).body();
-        } while (!state.contains("\"state\":\"stopped\"") && Instant.now().isBefore(deadline));
+        } while (!LabsApiTest.sessionState(state).equals("stopped") && Instant.now().isBefore(deadline));
 
         assertThat(state).contains("\"state\":\"stopped\"", "time limit", "\"endedAt\":\"");
         assertThat(runtime.activeSessions()).noneMatch(session -> session.id().equals(id));
