@@ -174,6 +174,10 @@ final class ProcessLabSession implements LabSession {
             command.add("--web.external-url=http://localhost" + settings.uiBasePath() + id + "/ui/" + component.name() + "/");
             command.add("--web.route-prefix=/");
         }
+        if (settings.uiBasePath() != null && component.kind() == ComponentKind.ZIPKIN) {
+            // Zipkin's UI lives at /zipkin/; its <base href> must carry the proxy's path
+            command.add("--zipkin.ui.basepath=" + settings.uiBasePath() + id + "/ui/" + component.name() + "/zipkin");
+        }
         return command;
     }
 

@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param keepSessionFolders keep a session's folder after it stops (for a lab author's inspection)
  * @param uiBasePath         where a proxy serves the component UIs, e.g. {@code /labs/sessions/}: Prometheus and
  *                           Alertmanager then link to {@code <it><session id>/ui/<component>/} while still
- *                           serving at {@code /} on loopback (their API stays where the checks look); null
- *                           when they are reached directly
+ *                           serving at {@code /} on loopback (their API stays where the checks look), and
+ *                           Zipkin's UI at {@code …/ui/<component>/zipkin/} gets that base path; null when
+ *                           they are reached directly
  */
 public record ProcessRuntimeSettings(
         Path dataDirectory,

@@ -72,7 +72,7 @@ class LabComponentProxy implements DisposableBean {
             target = Optional.empty();
         }
         if (target.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "no running lab component here");
+            answer(response, HttpServletResponse.SC_NOT_FOUND, "no running lab component here");
             return;
         }
         if (rest.isEmpty()) {
@@ -117,9 +117,17 @@ class LabComponentProxy implements DisposableBean {
             });
         } catch (IOException e) {
             if (!response.isCommitted()) {
-                response.sendError(HttpServletResponse.SC_BAD_GATEWAY, component + " did not answer: " + e.getMessage());
+                answer(response, HttpServletResponse.SC_BAD_GATEWAY, component + " did not answer: " + e.getMessage());
             }
         }
+    }
+
+    /** Answers here rather than through sendError, whose error dispatch the UI chain would answer 403. */
+    private static void answer(HttpServletResponse response, int status, String text) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text);
     }
 
     @Override

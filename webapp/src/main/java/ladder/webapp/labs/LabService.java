@@ -38,6 +38,7 @@ import ladder.labs.runtime.LabRuntime;
 import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.LabStartException;
 import ladder.model.lab.CheckResult;
+import ladder.model.lab.ComponentKind;
 import ladder.model.lab.ComponentSpec;
 import ladder.model.lab.LabDefinition;
 import ladder.webapp.account.AccountService;
@@ -627,7 +628,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         if (session != null) {
             for (ComponentSpec spec : session.lab.definition().components()) {
                 String state = session.components.getOrDefault(spec.name(), "waiting");
-                String url = "ready".equals(state) ? "/labs/sessions/" + record.getId() + "/ui/" + spec.name() + "/" : null;
+                String url = !"ready".equals(state) ? null : "/labs/sessions/" + record.getId() + "/ui/" + spec.name() + "/"
+                        + (spec.kind() == ComponentKind.ZIPKIN ? "zipkin/" : ""); // Zipkin's UI is under /zipkin/
                 components.add(new LabSessionInfo.Component(spec.name(), spec.kind().yamlName(), state, url));
             }
         }
