@@ -124,8 +124,14 @@ class LabsApiController {
     }
 
     @PutMapping("/sessions/{sessionId}/files/{*path}")
-    ResponseEntity<Void> writeFile(@PathVariable String sessionId, @PathVariable String path,
+    ResponseEntity<?> writeFile(@PathVariable String sessionId, @PathVariable String path,
             HttpServletRequest request) throws java.io.IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/")) {
+            // the servlet container reads such a body as form fields: the file would arrive empty
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of("send the file's text as the "
+                    + "body with Content-Type text/plain (curl: -H 'Content-Type: text/plain' --data-binary @file), not as a form"));
+        }
         byte[] body = request.getInputStream().readNBytes((int) LabService.MAX_FILE_BYTES + 1);
         if (body.length > LabService.MAX_FILE_BYTES) {
             throw new LabException(LabException.Kind.TOO_LARGE, "a workspace file may hold at most "

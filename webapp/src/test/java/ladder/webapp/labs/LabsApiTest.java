@@ -232,6 +232,11 @@ class LabsApiTest {
         }
         assertThat(Files.readString(Path.of("/etc/passwd"))).doesNotContain("owned");
         assertThat(as(ada).get(files + "nothing-here.yml").statusCode()).isEqualTo(404);
+        String before = as(ada).get(files + "prometheus.yml").body();
+        HttpResponse<String> form = as(ada).put(files + "prometheus.yml", "application/x-www-form-urlencoded", "a=b");
+        assertThat(form.statusCode()).as("curl's default content type would empty the file").isEqualTo(415);
+        assertThat(form.body()).contains("Content-Type text/plain");
+        assertThat(as(ada).get(files + "prometheus.yml").body()).isEqualTo(before);
         assertThat(as(ada).put(files + "big.yml", "text/plain", "x".repeat(300 * 1024)).statusCode()).isEqualTo(413);
     }
 
