@@ -633,10 +633,18 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                 components.add(new LabSessionInfo.Component(spec.name(), spec.kind().yamlName(), state, url));
             }
         }
-        return new LabSessionInfo(record.getId(), record.getLabId(), title, record.getAccountId(), owner,
+        List<LabSessionInfo.PlannedCheck> planned = labs().stream()
+                .filter(folder -> folder.definition().id().equals(record.getLabId())).findFirst()
+                .map(folder -> folder.definition().checks().stream()
+                        .map(check -> new LabSessionInfo.PlannedCheck(check.id(), check.description(),
+                                check.poll() == null ? null : check.timeout()))
+                        .toList())
+                .orElse(List.of());
+        boolean yours = currentUser.get().map(actor -> actor.id() == record.getAccountId()).orElse(false);
+        return new LabSessionInfo(record.getId(), record.getLabId(), title, record.getAccountId(), owner, yours,
                 record.getState(), record.getMessage(), record.getStartedAt(), record.getExpiresAt(),
                 record.getEndedAt(), components, session == null ? List.of() : List.copyOf(session.progress),
-                session != null && session.checking.get());
+                session != null && session.checking.get(), planned);
     }
 
     private Instant now() {

@@ -107,10 +107,14 @@ class LabsEndToEndTest {
                 slow.until(d -> d.findElement(By.id("session-state")).getText().equals("ready"));
 
                 press(browser, "check");
+                browser.waitForText("Waits for data: polls until it sees it"); // while the polling checks run
                 slow.until(d -> !d.findElements(By.id("checks-summary")).isEmpty());
                 String failing = browser.pageText();
                 assertThat(failing).contains("checks passed", "Hint: Add a scrape job with `job_name: shop`", "Saw:",
                         "Expected:");
+                browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+                browser.script("document.getElementById('check').scrollIntoView()");
+                browser.waitForVaadin();
                 browser.screenshot("labs-session-failing");
 
                 // the editor opened prometheus.yml first; type the solution in, then rules.yml
@@ -125,7 +129,7 @@ class LabsEndToEndTest {
                 slow.until(d -> d.findElements(By.id("checks-summary")).stream()
                         .anyMatch(e -> e.getText().startsWith("Every check passed")));
                 assertThat(browser.all(".ladder-lab-check.not-passed")).isEmpty();
-                browser.driver().manage().window().setSize(new Dimension(1400, 1400));
+                browser.script("document.getElementById('check').scrollIntoView()");
                 browser.waitForVaadin();
                 browser.screenshot("labs-session-passing");
 
@@ -166,6 +170,16 @@ class LabsEndToEndTest {
                 browser.waitForVaadin();
                 browser.screenshot("labs-team-dashboard");
                 signedInAs(mentor, () -> criteria.approve(roadmapId, "approved", accounts.find(mentor).orElseThrow()));
+
+                // the mentor opens the learner's running session from the labs' list: read only, and stops it
+                browser.go("/labs");
+                browser.waitForText("@" + learner);
+                browser.go(sessionPath);
+                browser.waitForText("You are looking at @" + learner + "'s session");
+                assertThat(browser.driver().findElement(By.id("check")).getAttribute("disabled")).isNotNull();
+                press(browser, "stop");
+                slow.until(d -> d.findElement(By.id("session-state")).getText().equals("stopped"));
+                assertThat(browser.pageText()).contains("stopped by @" + mentor);
                 assertThat(roadmaps.get(roadmapId).roadmap().goal("approved").orElseThrow().status()).isEqualTo(GoalStatus.DONE);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("labs-failure");

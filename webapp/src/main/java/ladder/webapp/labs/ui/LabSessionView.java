@@ -72,12 +72,14 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     final Div results = new Div();
     final Button stop = new Button("Stop session");
     final Div workspace = new Div();
+    final Paragraph owner = new Paragraph();
 
     private final LabService labs;
     private String sessionId = "";
     private @Nullable Runnable unsubscribe;
     private @Nullable LabSessionState shownState;
     private @Nullable String loadedFile;
+    private List<LabSessionInfo.PlannedCheck> planned = List.of();
 
     LabSessionView(LabService labs) {
         this.labs = labs;
@@ -130,7 +132,9 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         work.setSplitterPosition(45);
         work.setWidthFull();
         work.addClassName("ladder-lab-work");
-        add(title, head, message, progress, components, log, work);
+        owner.setId("session-owner");
+        owner.addClassName("ladder-muted");
+        add(title, head, owner, message, progress, components, log, work);
     }
 
     @Override
@@ -214,11 +218,16 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         log.setVisible(!session.progress().isEmpty() && session.state() == LabSessionState.STARTING);
 
         boolean ready_ = session.state() == LabSessionState.READY;
+        boolean mayChange = ready_ && session.yours(); // a mentor looks on, and may stop it
+        planned = session.checks();
+        owner.setText(session.yours() ? "" : "You are looking at " + session.owner() + "'s session: read only, "
+                + "and you may stop it.");
+        owner.setVisible(!session.yours());
         workspace.setVisible(ready_ || session.state() == LabSessionState.STOPPED);
-        save.setEnabled(ready_);
-        apply.setEnabled(ready_);
-        editor.setReadOnly(!ready_);
-        check.setEnabled(ready_ && !session.checking());
+        save.setEnabled(mayChange);
+        apply.setEnabled(mayChange);
+        editor.setReadOnly(!mayChange);
+        check.setEnabled(mayChange && !session.checking());
         check.setText(session.checking() ? "Checking…" : "Check");
         if (ready_ && shownState != LabSessionState.READY) {
             List<String> paths = labs.files(sessionId);
@@ -306,14 +315,33 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         saveFile(false);
         UI ui = UI.getCurrent();
         results.removeAll();
-        Paragraph running = new Paragraph("Running the checks… a check that waits for data polls until its time-out.");
+        Paragraph running = new Paragraph("Running the checks… independent ones at once; each result shows as it comes.");
         running.setId("checks-running");
         results.add(running);
+        java.util.Map<String, Div> boxes = new java.util.HashMap<>();
+        for (LabSessionInfo.PlannedCheck planned : planned) {
+            Div box = new Div();
+            box.addClassName("ladder-lab-check");
+            box.setId("check-" + planned.id());
+            Span badge = new Span("running");
+            badge.getElement().getThemeList().add("badge contrast");
+            box.add(badge, new Span(" " + planned.description()));
+            if (planned.pollsFor() != null) {
+                box.add(new Paragraph("Waits for data: polls until it sees it, for up to "
+                        + planned.pollsFor().toSeconds() + " s."));
+            }
+            boxes.put(planned.id(), box);
+            results.add(box);
+        }
         check.setEnabled(false);
         Thread.ofVirtual().name("lab-checks-" + sessionId).start(new DelegatingSecurityContextRunnable(() -> {
             try {
                 LabCheckRun run = labs.runChecks(sessionId, result -> ui.access(() -> {
-                    running.setText("Running the checks… " + result.id() + ": " + result.status().name().toLowerCase());
+                    Div box = boxes.get(result.id());
+                    if (box != null) {
+                        box.removeAll();
+                        render(result, box);
+                    }
                 }));
                 ui.access(() -> showRun(run));
             } catch (RuntimeException e) {
@@ -337,24 +365,29 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         results.add(summary);
         for (LabCheck result : run.checks()) {
             Div box = new Div();
-            box.addClassName("ladder-lab-check");
-            box.addClassName(result.passed() ? "passed" : "not-passed");
             box.setId("check-" + result.id());
-            Span badge = new Span(result.status().name().toLowerCase());
-            badge.getElement().getThemeList().add(result.passed() ? "badge success" : "badge error");
-            box.add(badge, new Span(" " + result.description() + " (" + result.durationMs() + " ms)"));
-            if (!result.passed()) {
-                box.add(new Paragraph("Saw: " + result.observed()));
-                if (!result.expected().isBlank()) {
-                    box.add(new Paragraph("Expected: " + result.expected()));
-                }
-                Paragraph hint = new Paragraph("Hint: " + result.hint());
-                hint.addClassName("ladder-lab-hint");
-                box.add(hint);
-            }
+            render(result, box);
             results.add(box);
         }
         check.setEnabled(Objects.equals(shownState, LabSessionState.READY));
+    }
+
+    /** One check's result: status, description, duration; when not passed, what it saw and expected, and the hint. */
+    private static void render(LabCheck result, Div box) {
+        box.addClassName("ladder-lab-check");
+        box.addClassName(result.passed() ? "passed" : "not-passed");
+        Span badge = new Span(result.status().name().toLowerCase());
+        badge.getElement().getThemeList().add(result.passed() ? "badge success" : "badge error");
+        box.add(badge, new Span(" " + result.description() + " (" + result.durationMs() + " ms)"));
+        if (!result.passed()) {
+            box.add(new Paragraph("Saw: " + result.observed()));
+            if (!result.expected().isBlank()) {
+                box.add(new Paragraph("Expected: " + result.expected()));
+            }
+            Paragraph hint = new Paragraph("Hint: " + result.hint());
+            hint.addClassName("ladder-lab-hint");
+            box.add(hint);
+        }
     }
 
     private static void error(String text) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,8 +36,10 @@ import ladder.webapp.labs.LabSessionInfo;
 class LabsView extends VerticalLayout {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Grid<LabEntry> grid = new Grid<>();
+    final Grid<LabSessionInfo> sessions = new Grid<>();
     final Paragraph runtime = new Paragraph();
     private final LabService labs;
 
@@ -58,13 +61,29 @@ class LabsView extends VerticalLayout {
         grid.addColumn(LabsView::status).setHeader("Your status").setWidth("10em").setFlexGrow(0);
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        add(new H2("Labs"), runtime, grid);
+        sessions.setId("sessions-grid");
+        sessions.addColumn(LabSessionInfo::title).setHeader("Lab").setFlexGrow(3);
+        sessions.addColumn(LabSessionInfo::owner).setHeader("Who").setAutoWidth(true);
+        sessions.addColumn(session -> session.state().apiName()).setHeader("State").setAutoWidth(true);
+        sessions.addColumn(session -> WHEN.format(session.startedAt())).setHeader("Started").setAutoWidth(true);
+        sessions.addColumn(LabSessionInfo::message).setHeader("").setFlexGrow(2);
+        sessions.addComponentColumn(session -> {
+            Button open = new Button(session.state().active() ? "Open" : "Results", click -> open(session.id()));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return open;
+        }).setAutoWidth(true);
+        sessions.setAllRowsVisible(true);
+        add(new H2("Labs"), runtime, grid, new H3("Sessions"), sessions);
         refresh();
     }
 
     void refresh() {
         List<LabEntry> entries = labs.catalog();
         grid.setItems(entries);
+        // running ones first, then the most recent; a mentor sees everyone's
+        sessions.setItems(labs.sessions().stream()
+                .sorted(java.util.Comparator.comparing((LabSessionInfo s) -> !s.state().active()))
+                .limit(20).toList());
     }
 
     private static Div describe(LabEntry lab) {
