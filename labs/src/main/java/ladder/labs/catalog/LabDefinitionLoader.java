@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ladder.labs.runtime.WorkspacePaths;
 import ladder.model.lab.CheckSpec;
@@ -30,6 +32,7 @@ import ladder.model.lab.HttpAction;
 import ladder.model.lab.InvalidLabException;
 import ladder.model.lab.LabDefinition;
 import ladder.model.lab.LabDefinitionProblem;
+import ladder.model.ladder.Rung;
 import ladder.model.lab.LabPlaceholders;
 import ladder.model.lab.PromQlCondition;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +56,6 @@ public final class LabDefinitionLoader {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
     private static final List<String> LAB_FIELDS =
             List.of("id", "title", "summary", "topics", "rung", "time-limit", "components", "checks");
-    private static final List<String> RUNGS =
-            List.of("awareness", "knowledge", "ability", "action", "understanding", "perspective", "expertise", "mastery");
     private static final Map<String, Set<String>> CAPTURES_BY_TYPE = Map.of("trace", Set.of("traceId"));
     private static final long MAX_YAML_BYTES = 256 * 1024;
 
@@ -201,9 +202,13 @@ public final class LabDefinitionLoader {
         if (lab.has("topics") && topics.isEmpty()) {
             lab.problem("topics", "must name at least one topic, e.g. [metrics]");
         }
-        String rung = lab.string("rung", "ability");
-        if (!RUNGS.contains(rung)) {
-            lab.problem("rung", "'" + rung + "' is not a rung of the ladder (known: " + String.join(", ", RUNGS) + ")");
+        String rungText = lab.string("rung", Rung.ABILITY.id());
+        Rung rung = Rung.ABILITY;
+        try {
+            rung = Rung.parse(rungText);
+        } catch (IllegalArgumentException e) {
+            lab.problem("rung", "'" + rungText + "' is not a rung of the ladder (known: "
+                    + Arrays.stream(Rung.values()).map(Rung::id).collect(Collectors.joining(", ")) + ")");
         }
         Duration timeLimit = duration(lab, "time-limit", LabDefinition.DEFAULT_TIME_LIMIT);
         if (timeLimit.compareTo(LabDefinition.DEFAULT_TIME_LIMIT) > 0) {

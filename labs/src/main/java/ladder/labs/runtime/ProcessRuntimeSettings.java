@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param zipkinJar          Zipkin's executable jar, or null when not found
  * @param sampleClasspath    the classpath holding {@code ladder.labs.sample.SampleService}
  * @param keepSessionFolders keep a session's folder after it stops (for a lab author's inspection)
+ * @param uiBasePath         where a proxy serves the component UIs, e.g. {@code /labs/sessions/}: Prometheus and
+ *                           Alertmanager then link to {@code <it><session id>/ui/<component>/} while still
+ *                           serving at {@code /} on loopback (their API stays where the checks look), and
+ *                           Zipkin's UI at {@code …/ui/<component>/zipkin/} gets that base path; null when
+ *                           they are reached directly
  */
 public record ProcessRuntimeSettings(
         Path dataDirectory,
@@ -37,9 +42,18 @@ public record ProcessRuntimeSettings(
         Path java,
         @Nullable Path zipkinJar,
         String sampleClasspath,
-        boolean keepSessionFolders) {
+        boolean keepSessionFolders,
+        @Nullable String uiBasePath) {
 
     public static final int DEFAULT_MAX_SESSIONS = 4;
+
+    /** Without a proxy in front of the component UIs. */
+    public ProcessRuntimeSettings(Path dataDirectory, int maxSessions, Duration readyTimeout, Path prometheus,
+            Path alertmanager, Path nodeExporter, Path blackboxExporter, Path promtool, Path amtool, Path java,
+            @Nullable Path zipkinJar, String sampleClasspath, boolean keepSessionFolders) {
+        this(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager, nodeExporter, blackboxExporter, promtool,
+                amtool, java, zipkinJar, sampleClasspath, keepSessionFolders, null);
+    }
 
     /** Settings from the environment: {@code LADDER_DATA_DIR} (default ./data), Debian's binaries, this JVM. */
     public static ProcessRuntimeSettings defaults() {
@@ -62,17 +76,17 @@ public record ProcessRuntimeSettings(
 
     public ProcessRuntimeSettings withDataDirectory(Path directory) {
         return new ProcessRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, prometheus, alertmanager,
-                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders, uiBasePath);
     }
 
     public ProcessRuntimeSettings withMaxSessions(int max) {
         return new ProcessRuntimeSettings(dataDirectory, max, readyTimeout, prometheus, alertmanager,
-                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keepSessionFolders, uiBasePath);
     }
 
     public ProcessRuntimeSettings withKeepSessionFolders(boolean keep) {
         return new ProcessRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prometheus, alertmanager,
-                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep);
+                nodeExporter, blackboxExporter, promtool, amtool, java, zipkinJar, sampleClasspath, keep, uiBasePath);
     }
 
     /** Where the component recipes find the executables. */

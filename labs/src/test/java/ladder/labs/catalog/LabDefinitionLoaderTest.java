@@ -15,6 +15,7 @@ import ladder.model.lab.ComponentKind;
 import ladder.model.lab.InvalidLabException;
 import ladder.model.lab.LabDefinition;
 import ladder.model.lab.LabDefinitionProblem;
+import ladder.model.ladder.Rung;
 import ladder.model.lab.PromQlCondition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class LabDefinitionLoaderTest {
 
         assertThat(lab.id()).isEqualTo("node-basics");
         assertThat(lab.topics()).containsExactly("metrics", "linux");
-        assertThat(lab.rung()).isEqualTo("ability");
+        assertThat(lab.rung()).isEqualTo(Rung.ABILITY);
         assertThat(lab.timeLimit()).isEqualTo(Duration.ofMinutes(5));
         assertThat(lab.components()).extracting(c -> c.name() + ":" + c.kind())
                 .containsExactly("prometheus:PROMETHEUS", "node-exporter:NODE_EXPORTER");
@@ -115,6 +116,8 @@ class LabDefinitionLoaderTest {
                         "'five minutes' is not a duration; write e.g. 500ms, 30s, 5m or 1h"),
                 Arguments.of("time limit too long", HEAD + "time-limit: 2h\nchecks:\n" + CHECK, 9, "time-limit", "must be at most 60m"),
                 Arguments.of("unknown rung", HEAD + "rung: wizard\nchecks:\n" + CHECK, 9, "rung", "'wizard' is not a rung of the ladder"),
+                Arguments.of("a rung of no ladder of ours", HEAD + "rung: mastery\nchecks:\n" + CHECK, 9, "rung",
+                        "'mastery' is not a rung of the ladder (known: symbols, data, information, knowledge, ability, action, competence, competitiveness)"),
                 Arguments.of("unknown component", HEAD.replace("type: node-exporter", "type: grafana") + "checks:\n" + CHECK, 8,
                         "components[1].type", "'grafana' is not a component this engine can start (known: prometheus, alertmanager"),
                 Arguments.of("prometheus without config", HEAD.replace("    config: prometheus.yml\n", "") + "checks:\n" + CHECK, 6,
@@ -231,6 +234,13 @@ class LabDefinitionLoaderTest {
                             ? "node-basics/lab.yaml" : found.file());
                 });
         assertThat(error.getMessage()).contains("node-basics/lab.yaml");
+    }
+
+    @Test
+    void a_lab_rung_is_any_rung_of_norths_ladder_in_any_letter_case() throws IOException {
+        assertThat(loadYaml(HEAD + "rung: information\nchecks:\n" + CHECK).definition().rung()).isEqualTo(Rung.INFORMATION);
+        assertThat(loadYaml(HEAD + "rung: Knowledge\nchecks:\n" + CHECK).definition().rung()).isEqualTo(Rung.KNOWLEDGE);
+        assertThat(loadYaml(HEAD + "checks:\n" + CHECK).definition().rung()).as("the default").isEqualTo(Rung.ABILITY);
     }
 
     @Test

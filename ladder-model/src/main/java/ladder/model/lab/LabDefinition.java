@@ -3,6 +3,7 @@ package ladder.model.lab;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import ladder.model.ladder.Rung;
 
 /**
  * A lab as defined by its {@code lab.yaml}.
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param title      one line shown in the catalog
  * @param summary    a few sentences on what the learner does
  * @param topics     topic ids it proves, e.g. {@code alerting}, {@code slo}
- * @param rung       the ladder rung it proves, normally {@code ability}
+ * @param rung       the rung of North's ladder it proves, normally {@link Rung#ABILITY}; the ladder
+ *                   records a passed lab at most at {@code ability} (see {@code LadderPolicy})
  * @param timeLimit  a session's time limit
  * @param components what the runtime starts
  * @param checks     how the learner's work is verified
@@ -21,7 +23,7 @@ public record LabDefinition(
         String title,
         String summary,
         List<String> topics,
-        String rung,
+        Rung rung,
         Duration timeLimit,
         List<ComponentSpec> components,
         List<CheckSpec> checks) {

@@ -78,8 +78,20 @@ class SeedRoadmapTest {
         assertThat(diff.dependenciesAdded()).isEmpty();
         assertThat(diff.dependenciesRemoved()).isEmpty();
         assertThat(diff.graphChanged()).isFalse();
-        assertThat(diff.goalsChanged()).hasSize(9)
-                .allSatisfy(change -> assertThat(change.fields()).containsExactly(RoadmapDiff.Field.PARTICIPANTS));
+        // participants on every goal; goal criteria (GoalCriteria's attributes) on four of them
+        java.util.Set<String> withCriteria = java.util.Set.of("current_level_assessed", "basic_concepts_learned",
+                "min_working_solution", "ivan_approved");
+        assertThat(diff.goalsChanged()).hasSize(9).allSatisfy(change -> {
+            if (withCriteria.contains(change.id())) {
+                assertThat(change.fields()).containsExactly(RoadmapDiff.Field.PARTICIPANTS, RoadmapDiff.Field.ATTRIBUTES);
+                assertThat(change.after().attributes().list()).extracting(Attribute::name).singleElement()
+                        .isIn(GoalCriteria.LABS_PASSED, GoalCriteria.LEVELS_REACHED, GoalCriteria.TOPICS_ASSESSED,
+                                GoalCriteria.APPROVAL);
+                assertThat(GoalCriteria.of(change.after()).isEmpty()).isFalse();
+            } else {
+                assertThat(change.fields()).containsExactly(RoadmapDiff.Field.PARTICIPANTS);
+            }
+        });
         assertThat(text.lines().filter(line -> line.contains("[status=pending, participants=\"@"))).hasSize(9);
         assertThat(topLevel.goal("scope_defined").orElseThrow().participants())
                 .containsExactly("@valentyinboyanov", "@igarridot");

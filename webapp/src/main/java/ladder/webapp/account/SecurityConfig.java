@@ -143,7 +143,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 // the error page renders what went wrong elsewhere (an /api answer, too): never a 403 instead
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll()
+                // a lab session's component UIs through Ladder: signed in here; whose session it is,
+                // in the labs feature (LabComponentProxy, LabService)
+                .requestMatchers("/labs/sessions/*/ui/**").authenticated());
         // Spring's CSRF protection for everything but Vaadin's own requests (which carry Vaadin's token), the
         // login form's POST included: vaadin-login-form sends the token from the page's _csrf meta tags.
         // Vaadin's default would exempt the login URL, which allows login CSRF.

@@ -368,6 +368,27 @@ public class RoadmapService {
         return apply(stored, before, r -> r.withGoalChanged(goalId, g -> result), actor.username());
     }
 
+    /**
+     * Marks a goal done because its criteria are all met (see {@link GoalCriteriaService}): recorded in its
+     * history as changed by {@value #CRITERIA_ACTOR}, with the reason. Not for people: no access check.
+     * Does nothing when the goal is already done.
+     */
+    @Transactional
+    public void completeByCriteria(long id, String goalId, String reason) {
+        StoredRoadmap stored = require(id);
+        Roadmap before = store.model(stored);
+        Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
+        if (goal.status() == GoalStatus.DONE) {
+            return;
+        }
+        apply(stored, before, r -> r.withGoalChanged(goalId, g -> g.withStatus(GoalStatus.DONE)), CRITERIA_ACTOR);
+        history.record(id, goalId, clock.instant(), CRITERIA_ACTOR, "criteria met", null,
+                reason.length() > 4000 ? reason.substring(0, 3997) + "..." : reason);
+    }
+
+    /** Who a goal completed by its criteria was changed by, in its history. */
+    public static final String CRITERIA_ACTOR = "criteria";
+
     /** Adds a new pending goal (mentors and admins). */
     @Transactional
     public RoadmapSnapshot addGoal(long id, String goalId, String title, String description, List<String> participants,

@@ -2,6 +2,7 @@ package ladder.webapp.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
@@ -11,6 +12,8 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet("styles/ladder.css")
 @StyleSheet("styles/knowledge-ladder.css")
 @StyleSheet("styles/roadmap.css")
+@StyleSheet("styles/labs.css")
+@Push // a lab session shows its components coming up, and its checks' results, as they happen
 public class LadderAppShell implements AppShellConfigurator {
 
     @Override

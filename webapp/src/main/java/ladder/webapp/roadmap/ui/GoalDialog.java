@@ -30,6 +30,8 @@ import ladder.webapp.roadmap.RoadmapAccessDeniedException;
 import ladder.webapp.roadmap.RoadmapChange;
 import ladder.webapp.roadmap.RoadmapConflictException;
 import ladder.webapp.roadmap.RoadmapException;
+import ladder.webapp.roadmap.GoalCriteriaService;
+import ladder.webapp.roadmap.GoalCriterion;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 
@@ -43,6 +45,7 @@ class GoalDialog extends Dialog {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final RoadmapService roadmaps;
+    private final GoalCriteriaService criteria;
     private final AccountView actor;
     private final long roadmapId;
     private final String goalId;
@@ -54,6 +57,8 @@ class GoalDialog extends Dialog {
     final Div participants = new Div();
     final Div prerequisites = new Div();
     final Div dependents = new Div();
+    final Div criteriaList = new Div();
+    final Button approve = new Button("Approve");
     final RadioButtonGroup<GoalStatus> status = new RadioButtonGroup<>("Status");
     final TextField title = new TextField("Title");
     final TextArea descriptionField = new TextArea("Description");
@@ -66,9 +71,10 @@ class GoalDialog extends Dialog {
     final Span conflict = new Span();
     final Grid<RoadmapChange> history = new Grid<>(RoadmapChange.class, false);
 
-    GoalDialog(RoadmapService roadmaps, AccountView actor, RoadmapSnapshot snapshot, String goalId,
-            Consumer<RoadmapSnapshot> changed) {
+    GoalDialog(RoadmapService roadmaps, GoalCriteriaService criteria, AccountView actor, RoadmapSnapshot snapshot,
+            String goalId, Consumer<RoadmapSnapshot> changed) {
         this.roadmaps = roadmaps;
+        this.criteria = criteria;
         this.actor = actor;
         this.roadmapId = snapshot.id();
         this.goalId = goalId;
@@ -102,6 +108,10 @@ class GoalDialog extends Dialog {
         addPrerequisite.setId("goal-add-prerequisite");
         addPrerequisite.addClickListener(click -> addPrerequisite());
         readiness.setId("goal-readiness");
+        criteriaList.setId("goal-criteria");
+        approve.setId("goal-approve");
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        approve.addClickListener(click -> approve());
         description.setId("goal-text");
 
         history.addColumn(change -> WHEN.format(change.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
@@ -113,7 +123,7 @@ class GoalDialog extends Dialog {
 
         Div details = new Div(new H4("Description"), description, readiness,
                 new H4("Participants"), participants, new H4("Prerequisites"), prerequisites,
-                new H4("Dependents"), dependents);
+                new H4("Dependents"), dependents, new H4("Completed when"), criteriaList, approve);
         details.addClassName("roadmap-goal-details");
         add(details);
         add(status);
@@ -179,6 +189,26 @@ class GoalDialog extends Dialog {
         if (roadmap.prerequisites(goalId).isEmpty()) {
             prerequisites.add(new Span("None."));
         }
+        criteriaList.removeAll();
+        if (goal.status() != GoalStatus.DONE) {
+            // criteria met since the last event (a mentor's review) complete the goal as it is opened
+            if (criteria.completeIfMet(roadmapId, goalId)) {
+                RoadmapSnapshot after = roadmaps.get(roadmapId);
+                changed.accept(after);
+                refresh(after);
+                return;
+            }
+        }
+        List<GoalCriterion> checks = criteria.evaluate(roadmapId, goal);
+        if (checks.isEmpty()) {
+            criteriaList.add(new Span("No criteria: the goal is marked done by hand."));
+        }
+        for (GoalCriterion check : checks) {
+            Div line = new Div(new Span((check.met() ? "✓ " : "✗ ") + check.text()), new Span(" — " + check.detail()));
+            line.addClassName(check.met() ? "roadmap-criterion-met" : "roadmap-criterion-open");
+            criteriaList.add(line);
+        }
+        approve.setVisible(criteria.mayApprove(roadmapId, goal, actor));
         dependents.removeAll();
         roadmap.dependents(goalId).forEach(d -> dependents.add(new Div(new Span(roadmap.goal(d).orElseThrow().title()))));
         if (roadmap.dependents(goalId).isEmpty()) {
@@ -208,6 +238,18 @@ class GoalDialog extends Dialog {
                                 .filter(s -> !s.isBlank()).toList())
                 : GoalEdit.status(status.getValue());
         attempt(() -> roadmaps.changeGoal(roadmapId, goalId, edit, goalVersion, actor), "Goal saved");
+    }
+
+    void approve() {
+        try {
+            criteria.approve(roadmapId, goalId, actor);
+            RoadmapUi.success("Approved");
+            RoadmapSnapshot after = roadmaps.get(roadmapId);
+            refresh(after);
+            changed.accept(after);
+        } catch (RuntimeException e) {
+            RoadmapUi.error(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
     void addPrerequisite() {

@@ -19,6 +19,7 @@ import ladder.model.roadmap.Roadmap;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.CurrentUser;
 import ladder.webapp.roadmap.DamagedRoadmapException;
+import ladder.webapp.roadmap.GoalCriteriaService;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 import ladder.webapp.roadmap.RoadmapSummary;
@@ -39,6 +40,7 @@ class GoalsView extends VerticalLayout {
     static final String WAITING = "waiting";
 
     private final RoadmapService roadmaps;
+    private final GoalCriteriaService criteria;
     private final AccountView actor;
     private @Nullable RoadmapSnapshot snapshot;
 
@@ -49,8 +51,9 @@ class GoalsView extends VerticalLayout {
     final Grid<Row> grid = new Grid<>(Row.class, false);
     @Nullable GoalDialog goalDialog;
 
-    GoalsView(RoadmapService roadmaps, CurrentUser currentUser) {
+    GoalsView(RoadmapService roadmaps, GoalCriteriaService criteria, CurrentUser currentUser) {
         this.roadmaps = roadmaps;
+        this.criteria = criteria;
         this.actor = currentUser.require();
         addClassName("ladder-page");
         setSizeFull();
@@ -139,7 +142,7 @@ class GoalsView extends VerticalLayout {
 
     void openGoal(String goalId) {
         if (snapshot != null) {
-            goalDialog = new GoalDialog(roadmaps, actor, roadmaps.get(snapshot.id()), goalId, this::load);
+            goalDialog = new GoalDialog(roadmaps, criteria, actor, roadmaps.get(snapshot.id()), goalId, this::load);
             goalDialog.open();
         }
     }

@@ -34,6 +34,7 @@ import ladder.webapp.roadmap.NoSuchRoadmapException;
 import ladder.webapp.roadmap.RenderException;
 import ladder.webapp.roadmap.RoadmapConflictException;
 import ladder.webapp.roadmap.RoadmapException;
+import ladder.webapp.roadmap.GoalCriteriaService;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 import ladder.webapp.roadmap.RoadmapSummary;
@@ -55,6 +56,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             + "(event.target.closest ? event.target.closest('g.node') : null)";
 
     private final RoadmapService roadmaps;
+    private final GoalCriteriaService criteria;
     private final AccountView actor;
     private @Nullable RoadmapSnapshot snapshot;
 
@@ -72,8 +74,9 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
     @Nullable ImportDialog importDialog;
     @Nullable AddGoalDialog addGoalDialog;
 
-    RoadmapView(RoadmapService roadmaps, CurrentUser currentUser) {
+    RoadmapView(RoadmapService roadmaps, GoalCriteriaService criteria, CurrentUser currentUser) {
         this.roadmaps = roadmaps;
+        this.criteria = criteria;
         this.actor = currentUser.require();
         addClassName("ladder-page");
         setWidthFull();
@@ -248,7 +251,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         if (!fresh.roadmap().contains(goalId)) {
             return; // a legend node, or a goal deleted meanwhile
         }
-        goalDialog = new GoalDialog(roadmaps, actor, fresh, goalId, this::show);
+        goalDialog = new GoalDialog(roadmaps, criteria, actor, fresh, goalId, this::show);
         goalDialog.open();
     }
 

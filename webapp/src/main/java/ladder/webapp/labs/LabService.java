@@ -1,0 +1,688 @@
+package ladder.webapp.labs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ladder.labs.catalog.LabCatalog;
+import ladder.labs.catalog.LabFolder;
+import ladder.labs.check.CheckEngine;
+import ladder.labs.check.CheckReport;
+import ladder.labs.runtime.ApplyResult;
+import ladder.labs.runtime.LabProgress;
+import ladder.labs.runtime.LabRuntime;
+import ladder.labs.runtime.LabSession;
+import ladder.labs.runtime.LabStartException;
+import ladder.model.lab.CheckResult;
+import ladder.model.lab.ComponentKind;
+import ladder.model.lab.ComponentSpec;
+import ladder.model.lab.LabDefinition;
+import ladder.webapp.account.AccountService;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
+import ladder.webapp.account.Role;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Labs for views and endpoints: the catalog, a person's lab sessions on the configured
+ * {@link LabRuntime}, their workspace files, apply, checks and stop, with the access rules applied
+ * here so the UI and the REST API agree: a session belongs to the account that started it (by id);
+ * mentors and admins see and stop every session; only its owner changes its files or runs its checks.
+ *
+ * <p>Limits: one active session per person; {@link LabsProperties#maxSessions()} on the server, where
+ * one more is refused with the time until the first running session ends. A session's time limit is
+ * its lab's. Sessions found active at start-up belonged to a Ladder that is gone: they are marked
+ * stopped, and the runtime has already swept their processes.
+ *
+ * <p>No runtime call or check runs inside a database transaction: each state change is its own short
+ * transaction. When every check of a run passes, {@link LabPassed} is published with the stored run.
+ */
+@Service
+public class LabService implements SmartInitializingSingleton, DisposableBean {
+
+    static final long MAX_FILE_BYTES = 256 * 1024;
+    private static final Set<LabSessionState> ACTIVE = EnumSet.of(LabSessionState.STARTING, LabSessionState.READY);
+    private static final Logger log = LoggerFactory.getLogger(LabService.class);
+
+    private final LabRuntime runtime;
+    private final LabCatalog catalog;
+    private final CheckEngine checks;
+    private final LabsProperties properties;
+    private final LabSessionRepository sessions;
+    private final CheckRunRepository runs;
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final List<Live> live = new CopyOnWriteArrayList<>();
+    private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
+
+    LabService(LabRuntime runtime, LabCatalog catalog, CheckEngine checks, LabsProperties properties,
+            LabSessionRepository sessions, CheckRunRepository runs, CurrentUser currentUser, AccountService accounts,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.runtime = runtime;
+        this.catalog = catalog;
+        this.checks = checks;
+        this.properties = properties;
+        this.sessions = sessions;
+        this.runs = runs;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Ends the sessions a previous run of Ladder left active: their processes are gone with it. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        int ended = endLeftovers("ended: Ladder restarted while the session ran; start it again");
+        if (ended > 0) {
+            log.info("marked {} lab sessions of a previous run as stopped", ended);
+        }
+    }
+
+    int endLeftovers(String why) {
+        Integer count = transaction.execute(status -> {
+            List<LabSessionRecord> leftovers = sessions.findByStateIn(ACTIVE).stream()
+                    .filter(record -> find(record.getId()).isEmpty()).toList();
+            leftovers.forEach(record -> {
+                record.end(LabSessionState.STOPPED, why, now());
+                sessions.saveAndFlush(record);
+            });
+            return leftovers.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    /** Stops every running session when Ladder shuts down, so each is stored as stopped. */
+    @Override
+    public void destroy() {
+        for (Live session : List.copyOf(live)) {
+            try {
+                end(session, LabSessionState.STOPPED, "stopped: Ladder shut down");
+            } catch (RuntimeException e) {
+                log.warn("could not stop lab session {} cleanly: {}", session.id(), e.toString());
+            }
+        }
+        starter.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- catalog
+
+    /** The runtime's name: {@code process}, later {@code docker}. */
+    public String runtimeName() {
+        return runtime.name();
+    }
+
+    /** Sessions at once on this server. */
+    public int maxSessions() {
+        return properties.maxSessions();
+    }
+
+    /** Every valid lab of the catalog with whether it runs here and the signed-in person's status. */
+    public List<LabEntry> catalog() {
+        AccountView actor = currentUser.require();
+        List<LabSessionRecord> mine = sessions.findByAccountIdOrderByStartedAtDesc(actor.id());
+        Map<String, Instant> passed = labsPassedBy(actor.id());
+        return labs().stream().map(folder -> {
+            LabDefinition lab = folder.definition();
+            List<String> missing = runtime.missingComponents(lab);
+            String active = mine.stream()
+                    .filter(record -> record.getLabId().equals(lab.id()) && record.getState().active())
+                    .map(LabSessionRecord::getId).findFirst().orElse(null);
+            int attempts = (int) mine.stream().filter(record -> record.getLabId().equals(lab.id())).count();
+            return new LabEntry(lab.id(), lab.title(), lab.summary(), lab.topics(), lab.rung(), lab.timeLimit(),
+                    runtime.name(), missing.isEmpty(), missing, active, passed.get(lab.id()), attempts);
+        }).toList();
+    }
+
+    /** One lab of the catalog. */
+    public LabEntry lab(String labId) {
+        return catalog().stream().filter(entry -> entry.id().equals(labId)).findFirst()
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "no lab '" + labId + "'"));
+    }
+
+    /** The lab's instructions as Markdown. */
+    public String instructions(String labId) {
+        LabFolder folder = folder(labId);
+        try {
+            return Files.readString(folder.instructions());
+        } catch (IOException e) {
+            return "The instructions of this lab cannot be read: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The catalog's valid labs, read from disk at most every {@link #CATALOG_FRESHNESS}: every refresh of a
+     * session view asks for its lab's title, and a lab author's edit still shows within seconds.
+     */
+    private List<LabFolder> labs() {
+        Catalog cached = loaded;
+        if (cached != null && Duration.between(cached.at(), Instant.now()).compareTo(CATALOG_FRESHNESS) < 0) {
+            return cached.labs();
+        }
+        try {
+            List<LabFolder> labs = catalog.entries().stream()
+                    .map(LabCatalog.Entry::lab)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            loaded = new Catalog(Instant.now(), labs);
+            return labs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lab catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private record Catalog(Instant at, List<LabFolder> labs) {
+    }
+
+    static final Duration CATALOG_FRESHNESS = Duration.ofSeconds(10);
+    private volatile @Nullable Catalog loaded;
+
+    private LabFolder folder(String labId) {
+        return labs().stream().filter(folder -> folder.definition().id().equals(labId)).findFirst()
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "no lab '" + labId + "'"));
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /**
+     * Starts a session of a lab for the signed-in person and returns at once, in state starting; its
+     * components come up in the background (see {@link #subscribe}).
+     *
+     * @throws LabException CONFLICT when they already have an active session (naming it), CAPACITY when
+     *                      the server runs its maximum, NOT_FOUND for an unknown lab, BAD_INPUT when the
+     *                      lab cannot run here
+     */
+    public LabSessionInfo start(String labId) {
+        AccountView actor = currentUser.require();
+        LabFolder folder = folder(labId);
+        List<String> missing = runtime.missingComponents(folder.definition());
+        if (!missing.isEmpty()) {
+            throw new LabException(LabException.Kind.BAD_INPUT, "this server's " + runtime.name()
+                    + " runtime cannot start " + String.join(", ", missing) + ", which lab " + labId + " needs");
+        }
+        Live session;
+        synchronized (live) {
+            Optional<Live> own = live.stream().filter(other -> other.accountId == actor.id()).findFirst();
+            if (own.isPresent()) {
+                throw new LabException(LabException.Kind.CONFLICT, "you already have a lab session running ("
+                        + own.get().lab.definition().id() + ", " + own.get().id() + "); stop it first, one at a time");
+            }
+            if (live.size() >= properties.maxSessions()) {
+                throw new LabException(LabException.Kind.CAPACITY, "this server already runs " + live.size()
+                        + " lab sessions, the most it may (LADDER_LABS_MAX_SESSIONS); try again when one ends",
+                        retryAfterSeconds());
+            }
+            session = new Live(actor.id(), folder);
+            live.add(session);
+        }
+        starter.submit(() -> launch(session));
+        String id;
+        try {
+            // the runtime names the session in its first progress, before any component starts: one id for
+            // the stored session, its folder and the paths its component UIs link to
+            id = session.idFuture.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            live.remove(session);
+            throw new LabException(LabException.Kind.BAD_INPUT, "could not start: " + e.getCause().getMessage());
+        } catch (TimeoutException | InterruptedException e) {
+            live.remove(session);
+            session.recorded.completeExceptionally(e);
+            throw new IllegalStateException("the lab runtime did not begin the session within 30 s", e);
+        }
+        try {
+            Instant started = now();
+            sessions.saveAndFlush(new LabSessionRecord(id, actor.id(), labId, runtime.name(), started,
+                    started.plus(folder.definition().timeLimit())));
+            session.recorded.complete(null);
+        } catch (RuntimeException e) {
+            live.remove(session);
+            session.recorded.completeExceptionally(e);
+            throw e;
+        }
+        return info(id);
+    }
+
+    private long retryAfterSeconds() {
+        Instant first = live.stream()
+                .map(session -> session.session == null ? now().plus(session.lab.definition().timeLimit())
+                        : session.session.deadline())
+                .min(Comparator.naturalOrder()).orElse(now());
+        return Math.max(1, Duration.between(now(), first).toSeconds());
+    }
+
+    private void launch(Live session) {
+        try {
+            LabSession started = runtime.start(session.lab, progress -> {
+                session.idFuture.complete(progress.sessionId());
+                progressed(session, progress);
+            });
+            session.session = started;
+            if (!awaitRecorded(session) || session.stopRequested) {
+                started.stop();
+                return;
+            }
+            transaction.executeWithoutResult(status -> sessions.findById(session.id()).ifPresent(record -> {
+                if (record.getState() == LabSessionState.STARTING) {
+                    record.ready(started.deadline().truncatedTo(ChronoUnit.MICROS));
+                    sessions.saveAndFlush(record);
+                }
+            }));
+            session.notifyListeners();
+        } catch (RuntimeException e) {
+            if (!(e instanceof LabStartException)) {
+                log.warn("a lab session of {} failed to start", session.lab.definition().id(), e);
+            }
+            if (session.idFuture.completeExceptionally(e)) {
+                return; // failed before it had an id: start() tells the person
+            }
+            if (awaitRecorded(session)) {
+                endStored(session, LabSessionState.FAILED, "could not start: " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean awaitRecorded(Live session) {
+        try {
+            session.recorded.join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The runtime's progress: component states, the log, and the end of a session stopped by its time limit. */
+    private void progressed(Live session, LabProgress progress) {
+        if (!progress.component().isEmpty()) {
+            String state = switch (progress.step()) {
+                case STARTING -> "starting";
+                case READY -> "ready";
+                case FAILED -> "failed";
+                default -> null;
+            };
+            if (state != null) {
+                session.components.put(progress.component(), state);
+            }
+        }
+        session.progress.add(progress.message());
+        if (progress.step() == LabProgress.Step.STOPPING && progress.message().startsWith("time limit")) {
+            session.endReason = "stopped: " + progress.message();
+        }
+        if (progress.step() == LabProgress.Step.STOPPED && session.session != null && awaitRecorded(session)) {
+            endStored(session, LabSessionState.STOPPED,
+                    session.endReason == null ? "stopped: its components stopped" : session.endReason);
+        }
+        session.notifyListeners();
+    }
+
+    /** Stores the end of a session once, forgets it, and tells whoever watches. */
+    private void endStored(Live session, LabSessionState state, String why) {
+        if (!live.remove(session)) {
+            return; // already ended: the first reason stands
+        }
+        try {
+            transaction.executeWithoutResult(status -> sessions.findById(session.id()).ifPresent(record -> {
+                if (record.getState().active()) {
+                    record.end(state, why, now());
+                    sessions.saveAndFlush(record);
+                }
+            }));
+        } finally {
+            session.notifyListeners();
+        }
+    }
+
+    private void end(Live session, LabSessionState state, String why) {
+        session.stopRequested = true;
+        endStored(session, state, why);
+        LabSession running = session.session;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /** A session the signed-in person may see (theirs, or any for mentors and admins). */
+    public LabSessionInfo session(String sessionId) {
+        LabSessionRecord record = visible(sessionId);
+        return info(record);
+    }
+
+    /** The signed-in person's active session, if any. */
+    public Optional<LabSessionInfo> activeSession() {
+        AccountView actor = currentUser.require();
+        return sessions.findByAccountIdAndStateIn(actor.id(), ACTIVE).stream().findFirst().map(this::info);
+    }
+
+    /** Sessions the signed-in person may see: their own, or everyone's for mentors and admins, newest first. */
+    public List<LabSessionInfo> sessions() {
+        AccountView actor = currentUser.require();
+        List<LabSessionRecord> records = isReviewer(actor) ? sessions.findAllByOrderByStartedAtDesc()
+                : sessions.findByAccountIdOrderByStartedAtDesc(actor.id());
+        return records.stream().map(this::info).toList();
+    }
+
+    /** The check runs of a session the signed-in person may see, oldest first. */
+    public List<LabCheckRun> checkRuns(String sessionId) {
+        visible(sessionId);
+        return runs.findBySessionIdOrderByIdAsc(sessionId).stream().map(CheckRunRecord::toRun).toList();
+    }
+
+    /**
+     * The labs an account has passed, with when it first passed each: for other features' rules (a goal's
+     * criteria), by account id and without the signed-in person's access check.
+     */
+    public Map<String, Instant> labsPassedBy(long accountId) {
+        Map<String, Instant> passed = new LinkedHashMap<>();
+        for (CheckRunRecord run : runs.findByAccountIdOrderByIdAsc(accountId)) {
+            if (run.isPassed()) {
+                passed.putIfAbsent(run.getLabId(), run.getRanAt());
+            }
+        }
+        return passed;
+    }
+
+    /** Every passed check run, newest first: for mentors' dashboards. */
+    public List<LabCheckRun> passedRuns() {
+        requireReviewer();
+        return runs.findByPassedTrueOrderByIdDesc().stream().map(CheckRunRecord::toRun).toList();
+    }
+
+    /** Stops a session: its owner, or a mentor or admin. Stopping an ended session changes nothing. */
+    public LabSessionInfo stop(String sessionId) {
+        AccountView actor = currentUser.require();
+        LabSessionRecord record = visible(sessionId);
+        Live session = find(sessionId).orElse(null);
+        if (session != null) {
+            end(session, LabSessionState.STOPPED, record.getAccountId() == actor.id() ? "stopped by you"
+                    : "stopped by " + actor.handle());
+        }
+        return info(sessionId);
+    }
+
+    /**
+     * Tells {@code listener} whenever the session changes (a component's state, progress, its end);
+     * called from the runtime's threads. Returns what removes the listener.
+     */
+    public Runnable subscribe(String sessionId, Runnable listener) {
+        visible(sessionId);
+        Live session = find(sessionId).orElse(null);
+        if (session == null) {
+            return () -> { };
+        }
+        session.listeners.add(listener);
+        return () -> session.listeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- workspace
+
+    /** The workspace's files, relative paths with '/', sorted. */
+    public List<String> files(String sessionId) {
+        LabSession session = running(sessionId, false);
+        Path workspace = session.workspace();
+        try (Stream<Path> walk = Files.walk(workspace)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(path -> workspace.relativize(path).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A workspace file's text. */
+    public String readFile(String sessionId, String path) {
+        LabSession session = running(sessionId, false);
+        Path file = resolve(session, path);
+        if (!Files.isRegularFile(file)) {
+            throw new LabException(LabException.Kind.NOT_FOUND, "no file '" + path + "' in the workspace");
+        }
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new LabException(LabException.Kind.TOO_LARGE, "'" + path + "' is larger than "
+                        + MAX_FILE_BYTES / 1024 + " KiB");
+            }
+            return Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new LabException(LabException.Kind.BAD_INPUT, "'" + path + "' is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a workspace file (the owner's edit) without applying it. */
+    public void writeFile(String sessionId, String path, String content) {
+        LabSession session = running(sessionId, true);
+        resolve(session, path);
+        if (content.length() > MAX_FILE_BYTES) {
+            throw new LabException(LabException.Kind.TOO_LARGE, "a workspace file may hold at most "
+                    + MAX_FILE_BYTES / 1024 + " KiB");
+        }
+        try {
+            session.writeFile(path, content);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(LabException.Kind.BAD_INPUT, "path '" + path + "' " + e.getMessage());
+        }
+    }
+
+    private static Path resolve(LabSession session, String path) {
+        try {
+            return session.workspaceFile(path);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(LabException.Kind.BAD_INPUT, "path '" + path + "' " + e.getMessage());
+        }
+    }
+
+    /** Validates the workspace with promtool/amtool and reloads the components; nothing reloads when one fails. */
+    public ApplyResult apply(String sessionId) {
+        LabSession session = running(sessionId, true);
+        ApplyResult result = session.reload();
+        Live tracked = find(sessionId).orElse(null);
+        if (tracked != null) {
+            tracked.notifyListeners();
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * Runs every check of the session's lab (its owner only), telling {@code onResult} of each result as it
+     * comes, stores the run, and publishes {@link LabPassed} when every check passed.
+     *
+     * @throws LabException CONFLICT when the session is not ready or a run is under way
+     */
+    public LabCheckRun runChecks(String sessionId, Consumer<LabCheck> onResult) {
+        AccountView actor = currentUser.require();
+        LabSession session = running(sessionId, true);
+        Live tracked = find(sessionId).orElse(null);
+        if (tracked == null || !tracked.checking.compareAndSet(false, true)) {
+            throw new LabException(LabException.Kind.CONFLICT, "the checks are already running; wait for their results");
+        }
+        tracked.notifyListeners();
+        try {
+            Instant ranAt = now();
+            CheckReport report = checks.run(session, result -> onResult.accept(new CheckResultRow(result).toCheck()));
+            List<CheckResultRow> rows = report.results().stream().map(CheckResultRow::new).toList();
+            LabDefinition lab = session.definition();
+            CheckRunRecord stored = transaction.execute(status -> {
+                CheckRunRecord run = runs.saveAndFlush(new CheckRunRecord(sessionId, actor.id(), lab.id(), ranAt,
+                        report.allPassed(), report.total().toMillis(), rows));
+                if (report.allPassed()) {
+                    events.publishEvent(new LabPassed(sessionId, actor.id(), lab.id(), lab.title(), lab.rung(),
+                            lab.topics(), evidence(lab, report, ranAt), ranAt));
+                }
+                return run;
+            });
+            return java.util.Objects.requireNonNull(stored).toRun();
+        } finally {
+            tracked.checking.set(false);
+            tracked.notifyListeners();
+        }
+    }
+
+    private static String evidence(LabDefinition lab, CheckReport report, Instant at) {
+        return "Passed the lab \"" + lab.title() + "\" (" + lab.id() + ") on " + at.truncatedTo(ChronoUnit.SECONDS)
+                + ": every check passed in " + report.total().toMillis() + " ms\n"
+                + report.results().stream().map(result -> "- " + result.checkId() + ": " + result.description())
+                        .collect(Collectors.joining("\n"));
+    }
+
+    // ---------------------------------------------------------------- access and state
+
+    private LabSessionRecord visible(String sessionId) {
+        AccountView actor = currentUser.require();
+        LabSessionRecord record = sessions.findById(sessionId)
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "no lab session " + sessionId));
+        if (record.getAccountId() != actor.id() && !isReviewer(actor)) {
+            // another learner's session: answered as if it did not exist
+            throw new LabException(LabException.Kind.NOT_FOUND, "no lab session " + sessionId);
+        }
+        return record;
+    }
+
+    /** The running session behind an id the signed-in person may see; {@code owner} for changes. */
+    private LabSession running(String sessionId, boolean owner) {
+        AccountView actor = currentUser.require();
+        LabSessionRecord record = visible(sessionId);
+        if (owner && record.getAccountId() != actor.id()) {
+            throw new LabException(LabException.Kind.FORBIDDEN, "only the learner who started this session may change it");
+        }
+        Live session = find(sessionId).orElse(null);
+        LabSession running = session == null ? null : session.session;
+        if (running == null || record.getState() != LabSessionState.READY) {
+            throw new LabException(LabException.Kind.CONFLICT, "the session is " + record.getState().apiName()
+                    + (record.getState().active() ? "; wait until it is ready" : ": " + record.getMessage()));
+        }
+        return running;
+    }
+
+    /** The running session behind an id, for the component proxy: owner or mentor, else not found. */
+    public Optional<String> componentUrl(String sessionId, String component) {
+        LabSessionRecord record = visible(sessionId);
+        Live session = find(record.getId()).orElse(null);
+        LabSession running = session == null ? null : session.session;
+        if (running == null || !running.ports().containsKey(component)) {
+            return Optional.empty();
+        }
+        return Optional.of(running.url(component));
+    }
+
+    private void requireReviewer() {
+        if (!isReviewer(currentUser.require())) {
+            throw new LabException(LabException.Kind.FORBIDDEN, "only mentors and admins may see everyone's lab results");
+        }
+    }
+
+    private static boolean isReviewer(AccountView account) {
+        return account.enabled() && (account.hasRole(Role.MENTOR) || account.hasRole(Role.ADMIN));
+    }
+
+    private LabSessionInfo info(String sessionId) {
+        return info(sessions.findById(sessionId).orElseThrow());
+    }
+
+    private Optional<Live> find(String sessionId) {
+        return live.stream().filter(session -> sessionId.equals(session.id())).findFirst();
+    }
+
+    private LabSessionInfo info(LabSessionRecord record) {
+        Live session = find(record.getId()).orElse(null);
+        String title = labs().stream().filter(folder -> folder.definition().id().equals(record.getLabId()))
+                .map(folder -> folder.definition().title()).findFirst().orElse(record.getLabId());
+        String owner = accounts.list().stream().filter(account -> account.id() == record.getAccountId())
+                .map(AccountView::handle).findFirst().orElse("#" + record.getAccountId());
+        List<LabSessionInfo.Component> components = new ArrayList<>();
+        if (session != null) {
+            for (ComponentSpec spec : session.lab.definition().components()) {
+                String state = session.components.getOrDefault(spec.name(), "waiting");
+                String url = !"ready".equals(state) ? null : "/labs/sessions/" + record.getId() + "/ui/" + spec.name() + "/"
+                        + (spec.kind() == ComponentKind.ZIPKIN ? "zipkin/" : ""); // Zipkin's UI is under /zipkin/
+                components.add(new LabSessionInfo.Component(spec.name(), spec.kind().yamlName(), state, url));
+            }
+        }
+        List<LabSessionInfo.PlannedCheck> planned = labs().stream()
+                .filter(folder -> folder.definition().id().equals(record.getLabId())).findFirst()
+                .map(folder -> folder.definition().checks().stream()
+                        .map(check -> new LabSessionInfo.PlannedCheck(check.id(), check.description(),
+                                check.poll() == null ? null : check.timeout()))
+                        .toList())
+                .orElse(List.of());
+        boolean yours = currentUser.get().map(actor -> actor.id() == record.getAccountId()).orElse(false);
+        return new LabSessionInfo(record.getId(), record.getLabId(), title, record.getAccountId(), owner, yours,
+                record.getState(), record.getMessage(), record.getStartedAt(), record.getExpiresAt(),
+                record.getEndedAt(), components, session == null ? List.of() : List.copyOf(session.progress),
+                session != null && session.checking.get(), planned);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A session this Ladder started and has not seen end. */
+    private static final class Live {
+        final CompletableFuture<String> idFuture = new CompletableFuture<>();
+        final CompletableFuture<@Nullable Void> recorded = new CompletableFuture<>();
+        final long accountId;
+        final LabFolder lab;
+        final Map<String, String> components = new ConcurrentHashMap<>();
+        final List<String> progress = new CopyOnWriteArrayList<>();
+        final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile @Nullable LabSession session;
+        volatile boolean stopRequested;
+        volatile @Nullable String endReason;
+
+        Live(long accountId, LabFolder lab) {
+            this.accountId = accountId;
+            this.lab = lab;
+        }
+
+        /** The runtime's id of the session, or null until its first progress. */
+        @Nullable String id() {
+            return idFuture.getNow(null);
+        }
+
+        void notifyListeners() {
+            for (Runnable listener : listeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.debug("a lab session listener failed", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The team dashboard view. */
+@NullMarked
+package ladder.webapp.progress.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,49 @@
+package ladder.webapp.labs.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import java.util.Set;
+import ladder.model.ladder.Rung;
+import ladder.webapp.account.AccountService;
+import ladder.webapp.account.NewAccount;
+import ladder.webapp.account.Role;
+import ladder.webapp.labs.LabEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The lab catalog without a browser (starting a session is in the API and end-to-end tests). */
+@SpringBootTest
+class LabsViewTest extends SpringBrowserlessTest {
+
+    @Autowired AccountService accounts;
+
+    @BeforeEach
+    void people() {
+        if (accounts.find("lablearner").isEmpty()) {
+            accounts.create(new NewAccount("lablearner", "Lab Learner", "@lablearner", Set.of(Role.LEARNER),
+                    "a-long-enough-password"));
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "lablearner", roles = "LEARNER")
+    void the_catalog_shows_every_shipped_lab_what_it_proves_whether_it_runs_here_and_the_learners_status() {
+        LabsView view = navigate(LabsView.class);
+
+        var labs = view.grid.getGenericDataView().getItems().toList();
+        assertThat(labs).extracting(LabEntry::id)
+                .containsExactlyInAnyOrder("alerting", "host-metrics", "metrics", "slo", "tracing");
+        assertThat(labs).allSatisfy(lab -> {
+            assertThat(lab.rung()).isEqualTo(Rung.ABILITY);
+            assertThat(lab.timeLimit().toMinutes()).isBetween(1L, 60L);
+            assertThat(lab.status()).isEqualTo("not started");
+            assertThat(lab.runnableHere()).as(lab.id() + " missing " + lab.missing()).isEqualTo(lab.missing().isEmpty());
+        });
+        assertThat(view.runtime.getText()).contains("process runtime", "one per person");
+        assertThat(LabsView.status(labs.getFirst())).isEqualTo("not started");
+    }
+}
