@@ -61,6 +61,12 @@ class LabsProxyTest {
             assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         }
 
+        HttpResponse<String> postForm(String path, String form) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> get(String path) throws Exception {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -102,6 +108,8 @@ class LabsProxyTest {
             assertThat(graph.statusCode()).isEqualTo(200);
             assertThat(graph.body()).contains("Prometheus Time Series Collection", "src=\"" + base + "prometheus/classic/static/");
             assertThat(ownerBrowser.get(base + "prometheus/api/v1/query?query=up").body()).contains("\"status\":\"success\"");
+            assertThat(ownerBrowser.postForm(base + "prometheus/api/v1/query", "query=up").statusCode())
+                    .as("Ladder's CSRF protection holds through the proxy").isEqualTo(403);
             HttpResponse<String> zipkin = ownerBrowser.get(base + "zipkin/zipkin/");
             assertThat(zipkin.statusCode()).isEqualTo(200);
             assertThat(zipkin.body()).contains("<base href=\"" + base + "zipkin/zipkin/\"");

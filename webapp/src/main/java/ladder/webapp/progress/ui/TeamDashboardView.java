@@ -76,8 +76,17 @@ class TeamDashboardView extends VerticalLayout {
                         .setHeader(goal.id()).setAutoWidth(true);
             }
         });
-        goals.setItems(ladders);
+        // only the learners who take part in a goal: the others would be empty rows
+        List<LearnerLadder> takingPart = roadmap.map(snapshot -> ladders.stream()
+                .filter(l -> snapshot.roadmap().goals().stream().anyMatch(g -> g.participants().contains(l.learner().handle())))
+                .toList()).orElse(List.of());
+        goals.setItems(takingPart);
         goals.setAllRowsVisible(true);
+        goals.setVisible(!takingPart.isEmpty());
+        Paragraph noGoals = new Paragraph("No learner takes part in a goal of the default roadmap yet: add them as "
+                + "participants on the roadmap.");
+        noGoals.addClassName("ladder-muted");
+        noGoals.setVisible(takingPart.isEmpty());
 
         levels.setId("dashboard-levels");
         levels.addColumn(l -> l.learner().handle()).setHeader("Learner").setFrozen(true).setAutoWidth(true);
@@ -123,7 +132,7 @@ class TeamDashboardView extends VerticalLayout {
         from.addValueChangeListener(change -> filter());
         filter();
 
-        add(new H2("Team dashboard"), reviews, new H3("Goals"), goals, new H3("Levels"), levels,
+        add(new H2("Team dashboard"), reviews, new H3("Goals"), noGoals, goals, new H3("Levels"), levels,
                 new H3("Labs"), labsPassed, new H3("Activity"), new HorizontalLayout(learner, kind, from), feed);
     }
 
