@@ -11,22 +11,13 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The API under load, from outside: starts the packaged jar ({@code target/ladder.jar}) on a fresh data directory,
@@ -42,13 +33,10 @@ import java.util.regex.Pattern;
 public class ApiLoadSimulation extends Simulation {
 
     static final int[] CLIENTS = {1, 10, 50};
-    static final String ADMIN_PASSWORD = "Bench-admin-password-1";
-    static final String PASSWORD = "bench-password-long-1";
     static final Duration STEP = Duration.ofSeconds(Long.getLong("bench.api.seconds", 8));
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     static final int WRITE_ROADMAPS = 50;
-    private final Process app;
+    private final BenchApp app;
     private final String base;
     private final Path out;
     private final ApiLoadReport report = new ApiLoadReport();
@@ -62,42 +50,27 @@ public class ApiLoadSimulation extends Simulation {
     }
 
     public ApiLoadSimulation() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        Path jar = Path.of(System.getProperty("bench.jar", "target/ladder.jar"));
-        out = Path.of(System.getProperty("bench.out", "target/bench"));
-        Files.createDirectories(out);
-        Path data = Files.createTempDirectory("ladder-bench-");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(out.resolve("api-load-app.log").toFile());
-        builder.environment().put("LADDER_DATA_DIR", data.toString());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("LADDER_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        app = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(app::destroy));
-        awaitHealthy();
+        app = BenchApp.start("api-load-app.log", "-Xmx768m");
+        out = app.out;
+        base = app.base;
 
-        String admin = basic("admin", ADMIN_PASSWORD);
-        account(admin, "bench", "[\"LEARNER\",\"MENTOR\"]");
-        account(admin, "bench-writer", "[\"LEARNER\"]");
-        String reader = basic("bench", PASSWORD);
-        String writer = basic("bench-writer", PASSWORD);
-        long large = roadmap(reader, "bench-200", layered(200, 42));
+        String admin = BenchApp.basic("admin", BenchApp.ADMIN_PASSWORD);
+        app.account(admin, "bench", "[\"LEARNER\",\"MENTOR\"]");
+        app.account(admin, "bench-writer", "[\"LEARNER\"]");
+        String reader = BenchApp.basic("bench", BenchApp.PASSWORD);
+        String writer = BenchApp.basic("bench-writer", BenchApp.PASSWORD);
+        long large = app.roadmap(reader, "bench-200", layered(200, 42));
         long[] small = new long[WRITE_ROADMAPS];
         for (int i = 0; i < WRITE_ROADMAPS; i++) {
-            small[i] = roadmap(reader, "bench-writes-" + i, layered(10, i));
+            small[i] = app.roadmap(reader, "bench-writes-" + i, layered(10, i));
         }
         for (String rung : List.of("data", "information", "knowledge")) {
-            expect(201, send(reader, "POST", "/api/participants/@bench/assessments",
+            BenchApp.expect(201, app.send(reader, "POST", "/api/participants/@bench/assessments",
                     "{\"topic\":\"metrics\",\"rung\":\"" + rung + "\",\"evidence\":\"seed\"}"));
         }
-        expect(200, send(reader, "GET", "/api/roadmaps/" + large + "/export/svg", null)); // drawn once, then cached
-        String readerToken = "Bearer " + token(reader);
-        String writerToken = "Bearer " + token(writer);
+        BenchApp.expect(200, app.send(reader, "GET", "/api/roadmaps/" + large + "/export/svg", null)); // drawn once, then cached
+        String readerToken = "Bearer " + app.token(reader);
+        String writerToken = "Bearer " + app.token(writer);
 
         List<Call> calls = List.of(
                 new Call("roadmap list", "bench", false, name -> http(name).get("/api/roadmaps")),
@@ -171,7 +144,7 @@ public class ApiLoadSimulation extends Simulation {
 
     @Override
     public void after() {
-        app.destroy();
+        app.close();
         try {
             int cores = Runtime.getRuntime().availableProcessors();
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
@@ -180,81 +153,6 @@ public class ApiLoadSimulation extends Simulation {
                             + load + "; times from request sent to answer read, of the answers that passed"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void awaitHealthy() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the app ended while starting: see target/bench/api-load-app.log");
-            }
-            try {
-                if (send(null, "GET", "/actuator/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the app was not healthy within 3 minutes");
-    }
-
-    private void account(String admin, String username, String roles) {
-        expect(201, send(admin, "POST", "/api/accounts", """
-                {"username":"%s","displayName":"%s","handle":"@%s","roles":%s,"password":"%s"}"""
-                .formatted(username, username, username, roles, PASSWORD)));
-    }
-
-    private long roadmap(String mentor, String name, String dot) {
-        HttpResponse<String> created = send(mentor, "POST", "/api/roadmaps?name=" + name, dot);
-        expect(201, created);
-        return Long.parseLong(field(created.body(), "\"id\":([0-9]+)"));
-    }
-
-    private String token(String password) {
-        HttpResponse<String> made = send(password, "POST", "/api/tokens",
-                "{\"name\":\"bench\",\"expiresInDays\":1,\"scope\":\"write\"}");
-        expect(201, made);
-        return field(made.body(), "\"token\":\"([^\"]+)\"");
-    }
-
-    private static String field(String json, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + pattern + " in " + json);
-        }
-        return matcher.group(1);
-    }
-
-    private static void expect(int status, HttpResponse<String> answer) {
-        if (answer.statusCode() != status) {
-            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
-                    + answer.statusCode() + ": " + answer.body());
-        }
-    }
-
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> send(String authorization, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (body != null) {
-            request.header("Content-Type", body.startsWith("{") ? "application/json" : "text/vnd.graphviz");
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
