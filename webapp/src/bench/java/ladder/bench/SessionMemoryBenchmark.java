@@ -26,6 +26,11 @@ public final class SessionMemoryBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sessions = Integer.getInteger("bench.sessions", 24);
+        if (!new java.io.File("/usr/bin/chromium").canExecute() || !new java.io.File("/usr/bin/chromedriver").canExecute()) {
+            System.out.println("[ladder] SKIPPED: the session memory benchmark needs Debian's chromium and "
+                    + "chromium-driver (apt-get install chromium chromium-driver)");
+            return;
+        }
         try (BenchApp app = BenchApp.start("session-memory-app.log", "-Xmx768m")) {
             String admin = BenchApp.basic("admin", BenchApp.ADMIN_PASSWORD);
             int warmUp = 2;
