@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * With JSON logs on ({@code LADDER_LOG_FORMAT=ecs}) and security and web logging at DEBUG: a request's log
  * line carries its trace and span ids, and after failed and successful sign-ins, account creation, a
- * password reset and a password change, no log line holds a password, a password hash, a session id or an
- * {@code Authorization} header.
+ * password reset and a password change, making and using a personal access token, no log line holds a
+ * password, a password hash, a token's secret or its hash, a session id or an {@code Authorization} header.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -61,6 +61,14 @@ class LogSecretsTest {
         assertThat(admin.patchJson("/api/accounts/" + username, "{\"password\":\"" + reset + "\"}").statusCode()).isEqualTo(200);
         accounts.changeOwnPassword(username, reset, changed);
         String changedHash = jdbc.queryForObject("select password_hash from account where username = ?", String.class, username);
+        HttpResponse<String> made = Http.to(port).as(username, changed).postJson("/api/tokens",
+                "{\"name\":\"logged\",\"expiresInDays\":1,\"scope\":\"write\"}");
+        assertThat(made.statusCode()).isEqualTo(201);
+        String token = made.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(token).startsWith("ldr_pat_");
+        assertThat(Http.to(port).withToken(token).get("/api/tokens").statusCode()).isEqualTo(200);
+        assertThat(Http.to(port).withToken(token + "x").get("/api/tokens").statusCode()).isEqualTo(401);
+        String tokenHash = jdbc.queryForObject("select secret_hash from access_token where name = 'logged'", String.class);
         assertThat(admin.post("/api/roadmaps?name=logged-" + username, "text/vnd.graphviz", "digraph { a -> b }")
                 .statusCode()).isEqualTo(201);
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -70,6 +78,7 @@ class LogSecretsTest {
 
         String log = output.getAll();
         List<String> secrets = new ArrayList<>(List.of(first, reset, changed, wrong, ADMIN, firstHash, changedHash,
+                token, token.substring("ldr_pat_".length()), tokenHash,
                 firstHash.replaceFirst("^\\{[a-z0-9]+}", ""), changedHash.replaceFirst("^\\{[a-z0-9]+}", ""),
                 Base64.getEncoder().encodeToString((username + ":" + first).getBytes(StandardCharsets.UTF_8)),
                 Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes(StandardCharsets.UTF_8))));
@@ -77,7 +86,10 @@ class LogSecretsTest {
         for (String secret : secrets) {
             assertThat(log).as("a secret in the log").doesNotContain(secret);
         }
-        assertThat(log).doesNotContainIgnoringCase("authorization: basic").doesNotContain("\"Authorization\"");
+        assertThat(log).doesNotContainIgnoringCase("authorization: basic").doesNotContainIgnoringCase("authorization: bearer")
+                .doesNotContain("\"Authorization\"");
+        // Spring MVC logs the answer's toString at DEBUG (cut after 100 characters; whole at TRACE)
+        assertThat(log).as("the new token's answer was logged without its secret").contains("CreatedJson[token=(never logged)");
 
         String created = log.lines().filter(l -> l.contains("created: 2 goals")).findFirst().orElseThrow();
         assertThat(created).startsWith("{").contains("\"traceId\":\"").contains("\"spanId\":\"");

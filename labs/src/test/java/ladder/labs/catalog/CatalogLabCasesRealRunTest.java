@@ -14,6 +14,8 @@ import ladder.labs.runtime.ProcessRuntimeSettings;
 import ladder.model.lab.CheckResult;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +32,7 @@ class CatalogLabCasesRealRunTest {
     Path dataDir;
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT) // one session per lab, at once: the cases mostly wait for the components
     @ValueSource(strings = {"metrics", "alerting", "slo", "host-metrics", "tracing"})
     void every_case_of_the_lab_is_judged_as_it_says(String labId) {
         LabFolder lab = new LabDefinitionLoader().load(Path.of("catalog", labId));

@@ -36,11 +36,13 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
     private final AccountSessions sessions;
+    private final AccessTokens tokens;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            AccountSessions sessions, Clock clock) {
+            AccountSessions sessions, AccessTokens tokens, Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -73,7 +75,8 @@ public class AccountService {
 
     /**
      * Applies the non-null fields of {@code changes}; an admin can never remove the last enabled admin. Disabling
-     * the account, changing its roles or resetting its password ends its open sessions.
+     * the account, changing its roles or resetting its password ends its open sessions; disabling it or
+     * resetting its password also revokes its personal access tokens (re-enabling brings none back).
      */
     public AccountView update(String username, AccountChanges changes) {
         Account account = require(username);
@@ -95,13 +98,15 @@ public class AccountService {
             account.setHandle(handle);
         }
         boolean endSessions = false;
+        boolean revokeTokens = false;
         if (changes.roles() != null) {
             Set<Role> roles = validRoles(changes.roles());
             endSessions = !roles.equals(account.getRoles());
             account.setRoles(roles);
         }
         if (changes.enabled() != null) {
-            endSessions |= account.isEnabled() && !changes.enabled();
+            revokeTokens = account.isEnabled() && !changes.enabled();
+            endSessions |= revokeTokens;
             account.setEnabled(changes.enabled());
             if (changes.enabled()) {
                 throttle.forget(username); // re-enabling also lifts a lock
@@ -112,6 +117,7 @@ public class AccountService {
             account.setPasswordHash(passwordEncoder.encode(changes.password()));
             throttle.forget(username);
             endSessions = true;
+            revokeTokens = true;
         }
         boolean isActiveAdmin = account.isEnabled() && account.hasRole(Role.ADMIN);
         if (wasActiveAdmin && !isActiveAdmin && activeAdmins <= 1) {
@@ -126,6 +132,9 @@ public class AccountService {
             throw new DuplicateAccountException("handle '" + account.getHandle() + "' was taken a moment ago by "
                     + "another request");
         }
+        if (revokeTokens) {
+            tokens.revokeAll(account.getId() == null ? 0 : account.getId()); // in this transaction: both or neither
+        }
         if (endSessions) {
             sessions.endAfterCommit(username);
         }
@@ -134,7 +143,8 @@ public class AccountService {
 
     /**
      * Changes one's own password after checking the current one; guesses of the current one are throttled
-     * like sign-ins.
+     * like sign-ins. The account's access tokens stay (the owner sees and revokes them in the Tokens view); an
+     * admin's reset revokes them.
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         Account account = require(username);

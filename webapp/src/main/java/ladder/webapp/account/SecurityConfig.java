@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,6 +30,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -37,14 +42,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Access rules of the whole app, in three chains: {@code /api/**} (HTTP Basic, stateless, no CSRF),
- * {@code /actuator/**} (health public; info and prometheus for admins and the scrape account;
- * nothing else) and the Vaadin UI (login view, CSRF protection of the login form too, view annotations,
+ * Access rules of the whole app, in three chains: {@code /api/**} (personal access tokens as
+ * {@code Bearer}, HTTP Basic as the slow path; stateless, no CSRF; a read token reads only, a metrics token
+ * not at all, and new tokens need the password), {@code /actuator/**} (health public; info and prometheus for
+ * admins, their tokens and the scrape account; nothing else) and the Vaadin UI (login view, CSRF protection of the login form too, view annotations,
  * security headers, sessions that an admin's change to the account ends).
  */
 @Configuration
@@ -68,10 +76,18 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccountAuthenticationProvider accounts,
+    SecurityFilterChain apiChain(HttpSecurity http, AccountAuthenticationProvider accounts, AccessTokens tokens,
             AuthenticationEventPublisher events) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // a token makes no tokens: one that leaks cannot outlive its own revocation through others
+                        .requestMatchers(HttpMethod.POST, "/api/tokens")
+                        .access(signedInExceptWith(TokenScope.READ, TokenScope.WRITE, TokenScope.METRICS))
+                        .requestMatchers(HttpMethod.GET, "/api/**").access(signedInExceptWith(TokenScope.METRICS))
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").access(signedInExceptWith(TokenScope.METRICS))
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").access(signedInExceptWith(TokenScope.METRICS))
+                        .anyRequest().access(signedInExceptWith(TokenScope.READ, TokenScope.METRICS)))
+                .addFilterBefore(new AccessTokenFilter(tokens, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
                 .authenticationManager(manager(events, List.of(accounts)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
@@ -83,7 +99,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthenticationProvider accounts,
+    SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthenticationProvider accounts, AccessTokens tokens,
             AccountsProperties properties, PasswordEncoder passwordEncoder, AuthenticationEventPublisher events) throws Exception {
         List<AuthenticationProvider> providers = new ArrayList<>();
         // the scrape account first: it is no account of the app, and asking the accounts first would count
@@ -94,8 +110,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/info", "/actuator/prometheus")
-                        .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE)
+                        .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE) // an admin's token of any scope, too
                         .anyRequest().denyAll())
+                .addFilterBefore(new AccessTokenFilter(tokens, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
                 .authenticationManager(manager(events, providers))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
@@ -248,13 +265,33 @@ class SecurityConfig {
         });
     }
 
+    /**
+     * Signed in (a password or a token) and not with a token of one of these scopes. Comparing the request's
+     * authentication, not an authority, so no role can be mistaken for a scope.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInExceptWith(TokenScope... refused) {
+        AuthorizationManager<RequestAuthorizationContext> scope = (authentication, context) ->
+                new AuthorizationDecision(!AccessTokenAuthentication.isTokenOf(authentication.get(), refused));
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), scope);
+    }
+
+    private static final String CHALLENGE = "Basic realm=\"Ladder\", charset=\"UTF-8\", Bearer realm=\"Ladder\"";
+
     private static AuthenticationEntryPoint jsonUnauthorized() {
         return (request, response, e) -> {
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Ladder\", charset=\"UTF-8\"");
+            response.setHeader("WWW-Authenticate", CHALLENGE);
             writeJson(response, e.getMessage() == null || e instanceof org.springframework.security.authentication.InsufficientAuthenticationException
-                    ? "sign in with HTTP Basic: a Ladder username and password" : e.getMessage());
+                    ? "sign in with a personal access token (Authorization: Bearer ldr_pat_...) or HTTP Basic "
+                    + "(a Ladder username and password)" : e.getMessage());
         };
+    }
+
+    private static void tokenRefused(HttpServletRequest request, HttpServletResponse response, String message)
+            throws java.io.IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"Ladder\", error=\"invalid_token\"");
+        writeJson(response, message);
     }
 
     private static AccessDeniedHandler jsonForbidden() {

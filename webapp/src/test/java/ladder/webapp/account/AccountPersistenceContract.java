@@ -23,6 +23,8 @@ abstract class AccountPersistenceContract {
     @Autowired AccountRepository repository;
     @Autowired Flyway flyway;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AccessTokens tokens;
+    @Autowired AccessTokenRepository tokenRepository;
 
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
@@ -37,8 +39,26 @@ abstract class AccountPersistenceContract {
     void every_migration_is_applied() {
         MigrationInfo[] applied = flyway.info().applied();
         assertThat(applied).filteredOn(info -> info.getVersion() != null) // PostgreSQL lists the schema creation too
-                .extracting(info -> info.getVersion().getVersion()).contains("1", "2", "3", "4");
+                .extracting(info -> info.getVersion().getVersion()).contains("1", "2", "3", "4", "5");
         assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    @Test
+    void a_token_is_found_by_its_hash_its_use_recorded_and_it_goes_with_its_account() {
+        AccountView owner = accounts.create(newAccount(unique("tok"), Role.LEARNER));
+        NewAccessToken made = tokens.create(owner, "ci", 3, TokenScope.WRITE);
+
+        AccessTokens.Holder holder = tokens.verify(made.secret()).orElseThrow();
+        assertThat(holder.token().id()).isEqualTo(made.token().id());
+        assertThat(tokenRepository.findById(made.token().id()).orElseThrow().getLastUsedAt()).isNotNull();
+        assertThat(tokens.verify(made.secret() + "x")).isEmpty();
+        assertThatThrownBy(() -> jdbc.update("insert into access_token (account_id, name, secret_hash, scope, created_at, "
+                + "expires_at) select account_id, 'copy', secret_hash, scope, created_at, expires_at from access_token "
+                + "where id = ?", made.token().id())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+        jdbc.update("delete from account_role where account_id = ?", owner.id());
+        jdbc.update("delete from account where id = ?", owner.id());
+        assertThat(tokenRepository.findById(made.token().id())).isEmpty();
     }
 
     @Test

@@ -31,6 +31,11 @@ public final class Http {
         return new Http(base, "Basic " + token);
     }
 
+    /** Signs in with a personal access token: {@code Authorization: Bearer ...}. */
+    public Http withToken(String token) {
+        return new Http(base, "Bearer " + token);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(builder(path).GET());
     }
