@@ -27,7 +27,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,18 +54,16 @@ public class RoadmapService {
     private final RoadmapHistory history;
     private final AccountService accounts;
     private final RoadmapRenderer renderer;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObservationRegistry observations;
 
     RoadmapService(RoadmapStore store, RoadmapHistory history, AccountService accounts, RoadmapRenderer renderer,
-            ApplicationEventPublisher events, Clock clock, ObservationRegistry observations) {
+            Clock clock, ObservationRegistry observations) {
         this.observations = observations;
         this.store = store;
         this.history = history;
         this.accounts = accounts;
         this.renderer = renderer;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -477,12 +474,6 @@ public class RoadmapService {
         RoadmapDiff diff = RoadmapDiff.between(before, after);
         store.update(stored, after, canonical(after), now, who);
         history.record(stored.id(), diff, now, who);
-        for (RoadmapDiff.GoalChange changed : diff.goalsChanged()) {
-            if (changed.fields().contains(RoadmapDiff.Field.STATUS)) {
-                events.publishEvent(new GoalStatusChanged(stored.id(), changed.id(), changed.before().status(),
-                        changed.after().status(), who));
-            }
-        }
         return snapshot(stored);
     }
 
