@@ -428,6 +428,7 @@ public class LadderService {
         } catch (DataIntegrityViolationException e) {
             throw new LadderConflictException("this claim was already reviewed by another mentor");
         }
+        events.publishEvent(new ClaimReviewed(learner.id(), learner.handle()));
         return entry;
     }
 

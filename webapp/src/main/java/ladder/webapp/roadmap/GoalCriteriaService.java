@@ -15,6 +15,7 @@ import ladder.webapp.account.AccountView;
 import ladder.webapp.account.Role;
 import ladder.webapp.labs.LabPassed;
 import ladder.webapp.labs.LabService;
+import ladder.webapp.ladder.ClaimReviewed;
 import ladder.webapp.ladder.GuidedAssessmentSubmitted;
 import ladder.webapp.ladder.LadderProgress;
 import org.slf4j.Logger;
@@ -186,6 +187,11 @@ public class GoalCriteriaService {
     @ApplicationModuleListener
     void onGuidedAssessment(GuidedAssessmentSubmitted submitted) {
         reevaluate("guided assessment of " + submitted.handle());
+    }
+
+    @ApplicationModuleListener
+    void onClaimReviewed(ClaimReviewed reviewed) {
+        reevaluate("a claim of " + reviewed.handle() + " reviewed");
     }
 
     private void reevaluate(String why) {

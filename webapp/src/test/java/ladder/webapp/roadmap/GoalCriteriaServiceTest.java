@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import ladder.model.ladder.ReviewDecision;
 import ladder.model.ladder.Rung;
 import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.GoalStatus;
@@ -90,6 +92,25 @@ class GoalCriteriaServiceTest {
             assertThat(change.after()).contains("approved by " + approver.handle());
         });
         assertThat(criteria.mayApprove(id, goal(id, "g"), approver)).as("approved once").isFalse();
+    }
+
+    @Test
+    void a_mentor_confirming_the_level_completes_the_goal_without_another_trigger() throws InterruptedException {
+        long id = roadmaps.create("review " + learner.handle(), "digraph { g [participants=\"" + learner.handle()
+                + "\", levels_reached=\"metrics:ability\"] }", approver).id();
+        AtomicReference<UUID> claim = new AtomicReference<>();
+        as(learner, () -> claim.set(ladder.assess(learner.handle(),
+                new ClaimInput("metrics", Rung.ABILITY, "I run our Prometheus", List.of(), "")).id()));
+        assertThat(goal(id, "g").status()).as("a claim waiting for review is no level yet").isEqualTo(GoalStatus.PENDING);
+
+        as(approver, () -> ladder.review(claim.get(), new ReviewDecision.Confirm("seen it")));
+
+        // the reaction runs after the review's transaction, on its own (an application module listener)
+        for (int i = 0; i < 100 && goal(id, "g").status() != GoalStatus.DONE; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(goal(id, "g").status()).isEqualTo(GoalStatus.DONE);
+        assertThat(roadmaps.history(id, "g")).anySatisfy(change -> assertThat(change.what()).isEqualTo("criteria met"));
     }
 
     @Test
