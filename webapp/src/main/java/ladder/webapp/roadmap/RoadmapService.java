@@ -74,7 +74,9 @@ public class RoadmapService {
     public List<RoadmapSummary> list() {
         return store.all().stream().map(stored -> {
             try {
-                return snapshot(stored).summary();
+                Roadmap model = store.model(stored); // a summary needs no goal versions
+                return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), model.goals().size(),
+                        model.dependencies().size(), stored.getVersion(), null);
             } catch (DamagedRoadmapException e) {
                 return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), 0, 0, stored.getVersion(),
                         e.getMessage());
