@@ -110,7 +110,7 @@ class LabsEndToEndTest {
                 browser.waitForText("Waits for data: polls until it sees it"); // while the polling checks run
                 slow.until(d -> !d.findElements(By.id("checks-summary")).isEmpty());
                 String failing = browser.pageText();
-                assertThat(failing).contains("checks passed", "Hint: Add a scrape job with `job_name: shop`", "Saw:",
+                assertThat(failing).contains("checks passed", "Hint: Status → Targets lists every scrape job", "Saw:",
                         "Expected:");
                 browser.driver().manage().window().setSize(new Dimension(1400, 1300));
                 browser.script("document.getElementById('check').scrollIntoView()");

@@ -128,7 +128,7 @@ class LabsApiTest {
         HttpResponse<String> failing = as(ada).postJson("/api/labs/sessions/" + id + "/checks", "");
         assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
         assertThat(failing.body()).contains("\"passed\":false", "\"id\":\"shop-scraped\"", "\"status\":\"fail\"",
-                "Add a scrape job with `job_name: shop`", "\"durationMs\":");
+                "Status → Targets lists every scrape job", "\"durationMs\":");
 
         HttpResponse<String> broken = as(ada).put("/api/labs/sessions/" + id + "/files/prometheus.yml", "text/plain",
                 "scrape_configs:\n  - job_name: shop\n   static_configs: []\n");
