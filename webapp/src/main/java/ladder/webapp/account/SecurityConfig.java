@@ -46,6 +46,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -152,6 +157,27 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** A lab session's component UIs (Prometheus, Zipkin) through Ladder's proxy. */
+    static final RequestMatcher COMPONENT_UIS = PathPatternRequestMatcher.withDefaults().matcher("/labs/sessions/*/ui/**");
+
+    /**
+     * The component UIs' policy: their own pages run their own inline scripts (Prometheus's classic UI does),
+     * which Ladder's policy would stop, so scripts may be inline here; everything else stays as strict (no
+     * plugins, no foreign base URL, no framing, data only from here). Their pages come from the learner's own
+     * session, and the components escape what a learner's configuration puts in them.
+     */
+    static final String COMPONENT_UI_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
     @Order(3)
     SecurityFilterChain uiChain(HttpSecurity http, AccountAuthenticationProvider accounts, RequestUtil vaadinRequests,
@@ -178,7 +204,10 @@ class SecurityConfig {
                         return filter;
                     }
                 })
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(COMPONENT_UIS),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(COMPONENT_UIS,
+                        new ContentSecurityPolicyHeaderWriter(COMPONENT_UI_POLICY)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         http.sessionManagement(sessions -> sessions
                 .maximumSessions(-1) // no limit: the registry is for ending an account's sessions (AccountSessions)

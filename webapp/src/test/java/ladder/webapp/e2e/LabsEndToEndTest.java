@@ -102,6 +102,8 @@ class LabsEndToEndTest {
                 browser.driver().get(prometheus);
                 slow.until(d -> d.getTitle().contains("Prometheus"));
                 assertThat(browser.driver().getCurrentUrl()).contains(sessionPath + "/ui/prometheus/");
+                // Prometheus's own scripts ran (the component UIs' policy lets them): its query box is drawn
+                slow.until(d -> !d.findElements(By.cssSelector("textarea, input[placeholder*='xpression']")).isEmpty());
                 browser.screenshot("labs-prometheus-through-ladder");
                 browser.go(sessionPath);
                 slow.until(d -> d.findElement(By.id("session-state")).getText().equals("ready"));
