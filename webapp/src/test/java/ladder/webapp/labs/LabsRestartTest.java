@@ -3,15 +3,14 @@ package ladder.webapp.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import ladder.webapp.LadderApplication;
+import java.util.Map;
+import ladder.webapp.support.AppProcess;
 import ladder.webapp.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,39 +77,10 @@ class LabsRestartTest {
     }
 
     private static Process start(Path data, int port, String name) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Path.of("target", "labs-restart-test-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LadderApplication.class.getName(),
-                "--spring.config.location=classpath:/application.properties", "--vaadin.productionMode=true")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("LADDER_DATA_DIR", data.toString());
-        builder.environment().put("LADDER_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("LADDER_LABS_RUNTIME", "process");
-        Process process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the app stopped while starting; see " + log.toAbsolutePath());
-            }
-            try {
-                if (Http.to(port).get("/actuator/health").statusCode() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the app did not start within 180 s; see " + log.toAbsolutePath());
+        return AppProcess.start(data, port, ADMIN_PASSWORD, "labs-restart-test-" + name, Map.of("LADDER_LABS_RUNTIME", "process"));
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return AppProcess.freePort();
     }
 }
