@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their owner or an admin, and checked on each API request for a fraction of a millisecond instead of a BCrypt
  * verification. A secret is {@value #PREFIX} and 32 random bytes in URL-safe Base64 (256 bits: a fast hash
  * is the right one, nothing to guess and no dictionary to try); only its SHA-256 is stored, and a lookup by
- * that hash is the whole check. A token ends at its expiry, when revoked, and with its account's disabling
+ * that hash is the whole check ({@link VerifiedTokens} keeps an accepted one for a few seconds). A token ends at its expiry, when revoked, and with its account's disabling
  * or password reset ({@link AccountService#update}); it always acts with its account's roles as they are now.
  */
 @Service
@@ -39,12 +39,14 @@ public class AccessTokens {
 
     private final AccessTokenRepository tokens;
     private final AccountRepository accounts;
+    private final VerifiedTokens verified;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccessTokens(AccessTokenRepository tokens, AccountRepository accounts, Clock clock) {
+    AccessTokens(AccessTokenRepository tokens, AccountRepository accounts, VerifiedTokens verified, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.verified = verified;
         this.clock = clock;
     }
 
@@ -105,11 +107,18 @@ public class AccessTokens {
                 .filter(found -> found.getAccountId() == actor.id() || current.hasRole(Role.ADMIN))
                 .orElseThrow(() -> new NoSuchTokenException("no token " + tokenId + " of yours"));
         tokens.delete(token);
+        verified.forgetToken(tokenId);
     }
 
     /** Deletes every token of the account: it was disabled or its password reset. */
     void revokeAll(long accountId) {
         tokens.deleteAllOfAccount(accountId);
+        verified.forgetAccount(accountId);
+    }
+
+    /** The account changed (roles, enabled, password, handle): its tokens are checked against it again. */
+    void accountChanged(long accountId) {
+        verified.forgetAccount(accountId);
     }
 
     /** What a valid secret signs in as: the token and its account as they are now. */

@@ -135,6 +135,7 @@ public class AccountService {
         if (revokeTokens) {
             tokens.revokeAll(account.getId() == null ? 0 : account.getId()); // in this transaction: both or neither
         }
+        tokens.accountChanged(account.getId() == null ? 0 : account.getId()); // a token acts with the roles as now
         if (endSessions) {
             sessions.endAfterCommit(username);
         }

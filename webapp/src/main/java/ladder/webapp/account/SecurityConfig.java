@@ -30,6 +30,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -82,7 +83,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AccountAuthenticationProvider accounts, AccessTokens tokens,
-            AuthenticationEventPublisher events) throws Exception {
+            VerifiedTokens verified, Clock clock, AuthenticationEventPublisher events) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // a token makes no tokens: one that leaks cannot outlive its own revocation through others
@@ -92,7 +93,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").access(signedInExceptWith(TokenScope.METRICS))
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").access(signedInExceptWith(TokenScope.METRICS))
                         .anyRequest().access(signedInExceptWith(TokenScope.READ, TokenScope.METRICS)))
-                .addFilterBefore(new AccessTokenFilter(tokens, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(tokens, verified, clock, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
                 .authenticationManager(manager(events, List.of(accounts)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
@@ -105,7 +106,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthenticationProvider accounts, AccessTokens tokens,
-            AccountsProperties properties, PasswordEncoder passwordEncoder, AuthenticationEventPublisher events) throws Exception {
+            VerifiedTokens verified, Clock clock, AccountsProperties properties, PasswordEncoder passwordEncoder, AuthenticationEventPublisher events) throws Exception {
         List<AuthenticationProvider> providers = new ArrayList<>();
         // the scrape account first: it is no account of the app, and asking the accounts first would count
         // every scrape as a failed sign-in of an unknown user, until the throttle refused the scrapes
@@ -117,7 +118,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/info", "/actuator/prometheus")
                         .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE) // an admin's token of any scope, too
                         .anyRequest().denyAll())
-                .addFilterBefore(new AccessTokenFilter(tokens, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(tokens, verified, clock, SecurityConfig::tokenRefused), BasicAuthenticationFilter.class)
                 .authenticationManager(manager(events, providers))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
@@ -233,6 +234,17 @@ class SecurityConfig {
         } else {
             response.sendRedirect(request.getContextPath() + "/login");
         }
+    }
+
+    /**
+     * Spring Security's own observations off: with them every request was timed and traced once per filter of its
+     * chain (a dozen observations, most of a token read's CPU beside the answer itself, docs/performance.md).
+     * The request's own observation ({@code http.server.requests}: its metrics, its span, the trace ids in the
+     * logs) stays; sign-ins are counted from the authentication events ({@link SignInMeters}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -172,6 +172,7 @@ class AccessTokenApiTest {
     void a_password_reset_revokes_the_accounts_tokens() throws Exception {
         String username = learner();
         Made made = make(anonymous.as(username, PASSWORD), "read");
+        assertThat(anonymous.withToken(made.secret()).get("/api/roadmaps").statusCode()).isEqualTo(200); // accepted just now
 
         assertThat(admin.patchJson("/api/accounts/" + username, "{\"password\":\"another-long-password\"}")
                 .statusCode()).isEqualTo(200);
@@ -242,5 +243,20 @@ class AccessTokenApiTest {
         accounts.update(username, new AccountChanges(null, null, Set.of(Role.ADMIN, Role.LEARNER), null, null));
 
         assertThat(anonymous.withToken(made.secret()).get("/api/accounts").statusCode()).isEqualTo(200);
+
+        // and a role taken away is gone from the next request, though the token was accepted a moment ago
+        accounts.update(username, new AccountChanges(null, null, Set.of(Role.LEARNER), null, null));
+        assertThat(anonymous.withToken(made.secret()).get("/api/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_bearer_request_is_stateless() throws Exception {
+        Made made = make(anonymous.as(learner(), PASSWORD), "read");
+
+        for (String path : List.of("/api/roadmaps", "/api/tokens")) {
+            HttpResponse<String> answer = anonymous.withToken(made.secret()).get(path);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().allValues("Set-Cookie")).as("no HTTP session for " + path).isEmpty();
+        }
     }
 }
