@@ -89,11 +89,11 @@ class RoadmapApiController {
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<String> export(@PathVariable long id, @PathVariable String format) {
         ExportFormat chosen = ExportFormat.parse(format);
-        RoadmapSnapshot snapshot = roadmaps.get(id);
-        String body = roadmaps.export(snapshot, chosen);
+        RoadmapService.Exported exported = roadmaps.exported(id, chosen);
+        String body = exported.text();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(chosen.mediaType() + ";charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(snapshot.name()) + "." + chosen.extension() + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(exported.name()) + "." + chosen.extension() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "script-src 'none'")
                 .body(body);

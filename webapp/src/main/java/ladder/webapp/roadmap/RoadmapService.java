@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -72,16 +73,34 @@ public class RoadmapService {
     /** Every roadmap by name; a damaged one is listed with its damage, and takes no other down. */
     @Transactional(readOnly = true)
     public List<RoadmapSummary> list() {
-        return store.all().stream().map(stored -> {
+        List<RoadmapSummary> summaries = new ArrayList<>();
+        for (StoredRoadmapRepository.Listed listed : store.listed()) {
             try {
-                Roadmap model = store.model(stored); // a summary needs no goal versions
-                return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), model.goals().size(),
-                        model.dependencies().size(), stored.getVersion(), null);
+                // a summary needs no goal versions, nor the DOT when the model of this version is cached
+                Roadmap model = store.model(listed);
+                if (model != null) {
+                    summaries.add(new RoadmapSummary(listed.id(), listed.name(), listed.isDefault(),
+                            model.goals().size(), model.dependencies().size(), listed.version(), null));
+                } else { // changed since the list was read (or deleted): as it is now
+                    store.find(listed.id()).ifPresent(stored -> summaries.add(summary(stored)));
+                }
             } catch (DamagedRoadmapException e) {
-                return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), 0, 0, stored.getVersion(),
-                        e.getMessage());
+                summaries.add(new RoadmapSummary(listed.id(), listed.name(), listed.isDefault(), 0, 0, listed.version(),
+                        e.getMessage()));
             }
-        }).toList();
+        }
+        return List.copyOf(summaries);
+    }
+
+    private RoadmapSummary summary(StoredRoadmap stored) {
+        try {
+            Roadmap model = store.model(stored);
+            return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), model.goals().size(),
+                    model.dependencies().size(), stored.getVersion(), null);
+        } catch (DamagedRoadmapException e) {
+            return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), 0, 0, stored.getVersion(),
+                    e.getMessage());
+        }
     }
 
     /**
@@ -125,15 +144,40 @@ public class RoadmapService {
 
     /** The stored roadmap in {@code format}; the SVG drawn outside any transaction and cached by version. */
     public String export(long id, ExportFormat format) {
-        return export(get(id), format);
+        return exported(id, format).text();
+    }
+
+    /** A stored roadmap's name (for a file name) and its text in one export format. */
+    public record Exported(String name, String text) {
+    }
+
+    /**
+     * The stored roadmap in {@code format}, read without its DOT when the model of its version is cached and
+     * without its goals' versions (an export edits nothing); the SVG drawn outside any transaction and cached by
+     * version.
+     *
+     * @throws NoSuchRoadmapException  when there is no roadmap of that id
+     * @throws DamagedRoadmapException when its stored DOT no longer reads
+     */
+    public Exported exported(long id, ExportFormat format) {
+        StoredRoadmapRepository.Listed listed = store.listed(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
+        Roadmap model = store.model(listed);
+        if (model == null) { // changed since it was read: as it is now
+            StoredRoadmap stored = require(id);
+            return new Exported(stored.getName(), export(new RoadmapKey(id, stored.getVersion()), store.model(stored), format));
+        }
+        return new Exported(listed.name(), export(new RoadmapKey(id, listed.version()), model, format));
     }
 
     /** The roadmap as read in {@code snapshot}, in {@code format}. */
     public String export(RoadmapSnapshot snapshot, ExportFormat format) {
-        Roadmap roadmap = snapshot.roadmap();
+        return export(new RoadmapKey(snapshot.id(), snapshot.version()), snapshot.roadmap(), format);
+    }
+
+    private String export(RoadmapKey key, Roadmap roadmap, ExportFormat format) {
         return switch (format) {
             case GV -> DotExporter.export(roadmap);
-            case SVG -> "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + svg(snapshot);
+            case SVG -> "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + renderer.svg(key, roadmap);
             case MD -> MarkdownTableExporter.export(roadmap);
             case JSON -> JsonExporter.export(roadmap);
         };

@@ -11,6 +11,7 @@ import ladder.model.roadmap.DotImportException;
 import ladder.model.roadmap.DotImporter;
 import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.Roadmap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,6 +50,31 @@ class RoadmapStore {
 
     List<StoredRoadmap> all() {
         return roadmaps.findAllByOrderByNameAsc();
+    }
+
+    /** Every roadmap by name, without reading the DOT of any. */
+    List<StoredRoadmapRepository.Listed> listed() {
+        return roadmaps.listByName();
+    }
+
+    /** One roadmap as {@link #listed()} lists it. */
+    Optional<StoredRoadmapRepository.Listed> listed(long id) {
+        return roadmaps.findListedById(id);
+    }
+
+    /**
+     * The model of a listed roadmap: from the cache by id and version, else read and parsed; null when the
+     * roadmap was deleted or changed since it was listed.
+     *
+     * @throws DamagedRoadmapException when the DOT no longer reads
+     */
+    @Nullable Roadmap model(StoredRoadmapRepository.Listed listed) {
+        Roadmap cached = models.get(new RoadmapKey(listed.id(), listed.version()), Roadmap.class);
+        if (cached != null) {
+            return cached;
+        }
+        return roadmaps.findById(listed.id()).filter(stored -> stored.getVersion() == listed.version())
+                .map(this::model).orElse(null);
     }
 
     Optional<StoredRoadmap> find(long id) {
