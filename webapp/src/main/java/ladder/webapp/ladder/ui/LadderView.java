@@ -160,7 +160,24 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
         Details details = new Details(summary);
         details.setId("topic-" + topicId);
         details.addClassName("kl-topic-details");
-        details.setOpened(!level.history().isEmpty());
+        topicDetails.put(topicId, details);
+        // a topic's body (description, next step, button, timeline) is built when it is first opened: most topics
+        // stay closed, and a UI holds only the bodies that were looked at (docs/performance.md, memory per session)
+        if (level.history().isEmpty()) {
+            details.addOpenedChangeListener(opened -> {
+                if (opened.isOpened() && details.getContent().findAny().isEmpty()) {
+                    details.add(body(learner, level, own));
+                }
+            });
+        } else {
+            details.add(body(learner, level, own));
+            details.setOpened(true);
+        }
+        return details;
+    }
+
+    private VerticalLayout body(Learner learner, TopicLevel level, boolean own) {
+        String topicId = level.topic().id();
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
         body.add(new Paragraph(level.topic().description()));
@@ -180,9 +197,7 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
             body.add(assess);
         }
         body.add(timeline(level.history()));
-        details.add(body);
-        topicDetails.put(topicId, details);
-        return details;
+        return body;
     }
 
     void openDialog(Learner learner, TopicLevel level, boolean own) {

@@ -66,6 +66,12 @@ class LadderViewsTest extends SpringBrowserlessTest {
         assertThat(view.picture).isNotNull();
         assertThat(view.picture.getChildren().filter(c -> c.hasClassName("kl-head")).count()).isEqualTo(8);
 
+        // a topic not assessed yet is closed, and its body is built when it is opened
+        assertThat(view.topicDetails.get("slo").isOpened()).isFalse();
+        assertThat(view.assessButtons).doesNotContainKey("slo");
+        assertThat(text(view.topicDetails.get("slo"))).doesNotContain("Assess myself");
+        view.topicDetails.get("slo").setOpened(true);
+        assertThat(text(view.topicDetails.get("slo"))).contains("Assess myself", "No assessments yet.");
         view.assessButtons.get("slo").click();
         roundTrip();
         view.dialog.picker.rung.setValue(Rung.KNOWLEDGE);
@@ -216,6 +222,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
         LadderView view = navigate("ladder/@klearner", LadderView.class);
         assertThat(view.guided.isVisible()).isFalse();
         assertThat(view.learnerPicker.getValue().handle()).isEqualTo("@klearner");
+        view.topicDetails.get("kubernetes").setOpened(true);
         view.assessButtons.get("kubernetes").click();
         roundTrip();
         view.dialog.picker.rung.setValue(Rung.COMPETENCE);
