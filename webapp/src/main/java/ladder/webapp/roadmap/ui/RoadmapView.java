@@ -55,6 +55,54 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
     static final String CLICKED_GOAL = "(function(n){return n && n.querySelector('title') ? n.querySelector('title').textContent : '';})"
             + "(event.target.closest ? event.target.closest('g.node') : null)";
 
+    /** The zoom levels, in percent of the graph fitted to the width of its box. */
+    static final List<Integer> ZOOMS = List.of(100, 150, 200, 300, 400, 600, 800, 1200, 1600);
+
+    /**
+     * Run on the graph's box ({@code executeJs}, which the CSP allows; no inline script): scales the SVG to
+     * {@code $0} times the box's width and keeps the point at the middle of the box where it was.
+     */
+    static final String ZOOM = """
+            const cx = (this.scrollLeft + this.clientWidth / 2) / Math.max(1, this.scrollWidth);
+            const cy = (this.scrollTop + this.clientHeight / 2) / Math.max(1, this.scrollHeight);
+            this.style.setProperty('--roadmap-zoom', $0);
+            this.classList.toggle('roadmap-zoomed', $0 > 1);
+            this.scrollLeft = cx * this.scrollWidth - this.clientWidth / 2;
+            this.scrollTop = cy * this.scrollHeight - this.clientHeight / 2;""";
+
+    /**
+     * Run once on the graph's box: dragging with the mouse (or a finger, a pen) pans it; a drag of more than a few
+     * pixels is no click, so it opens no goal. Scroll bars, the wheel and the keyboard pan it as any scrolled box.
+     */
+    static final String PAN = """
+            if (this.ladderPan) { return; }
+            this.ladderPan = true;
+            const box = this;
+            let start = null, moved = false;
+            const end = () => { start = null; box.classList.remove('roadmap-panning'); };
+            box.addEventListener('pointerdown', e => {
+                // not on the box itself: that is its scroll bars, which pan by themselves
+                if (e.button === 0 && e.target !== box) {
+                    start = {x: e.clientX, y: e.clientY, left: box.scrollLeft, top: box.scrollTop};
+                    moved = false;
+                }
+            });
+            box.addEventListener('pointermove', e => {
+                if (!start) { return; }
+                if (e.buttons === 0) { end(); return; } // released outside the box
+                const dx = e.clientX - start.x, dy = e.clientY - start.y;
+                if (!moved && Math.abs(dx) + Math.abs(dy) < 6) { return; }
+                moved = true;
+                box.classList.add('roadmap-panning');
+                box.scrollLeft = start.left - dx;
+                box.scrollTop = start.top - dy;
+            });
+            box.addEventListener('pointerup', end);
+            box.addEventListener('pointercancel', end);
+            box.addEventListener('click', e => {
+                if (moved) { moved = false; e.stopImmediatePropagation(); e.preventDefault(); }
+            }, true);""";
+
     private final RoadmapService roadmaps;
     private final GoalCriteriaService criteria;
     private final AccountView actor;
@@ -63,6 +111,12 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
     final H2 heading = new H2("Roadmap");
     final Select<RoadmapSummary> selector = new Select<>();
     final Div graph = new Div();
+    final Button zoomOut = new Button(VaadinIcon.SEARCH_MINUS.create());
+    final Button zoomFit = new Button("Fit");
+    final Button zoomIn = new Button(VaadinIcon.SEARCH_PLUS.create());
+    final Span zoomLevel = new Span("100 %");
+    final HorizontalLayout zoomBar = new HorizontalLayout(zoomOut, zoomFit, zoomIn, zoomLevel);
+    int zoom = 100;
     final Div problem = new Div();
     final UnorderedList goalList = new UnorderedList();
     final HorizontalLayout downloads = new HorizontalLayout();
@@ -98,6 +152,23 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                 openGoal(goalId);
             }
         }).addEventData(CLICKED_GOAL);
+        graph.getElement().setAttribute("tabindex", "0"); // arrow keys pan it, too
+        graph.addAttachListener(attach -> graph.getElement().executeJs(PAN));
+        zoomOut.setId("roadmap-zoom-out");
+        zoomOut.setAriaLabel("Zoom out");
+        zoomOut.addClickListener(click -> zoomTo(ZOOMS.get(Math.max(0, ZOOMS.indexOf(zoom) - 1))));
+        zoomIn.setId("roadmap-zoom-in");
+        zoomIn.setAriaLabel("Zoom in");
+        zoomIn.addClickListener(click -> zoomTo(ZOOMS.get(Math.min(ZOOMS.size() - 1, ZOOMS.indexOf(zoom) + 1))));
+        zoomFit.setId("roadmap-zoom-fit");
+        zoomFit.addClickListener(click -> zoomTo(100));
+        for (Button button : List.of(zoomOut, zoomFit, zoomIn)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        zoomLevel.setId("roadmap-zoom-level");
+        zoomBar.setId("roadmap-zoom");
+        zoomBar.setAlignItems(Alignment.CENTER);
+        zoomBar.setSpacing(false);
         problem.setId("roadmap-problem");
         problem.addClassName("roadmap-problem");
         goalList.setId("roadmap-goal-list");
@@ -116,7 +187,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         if (editor) {
             actions.add(addGoal, importDot, makeDefault);
         }
-        add(heading, actions, RoadmapUi.legend(), problem, graph, goalList, downloads);
+        add(heading, actions, RoadmapUi.legend(), problem, zoomBar, graph, goalList, downloads);
     }
 
     @Override
@@ -183,6 +254,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             heading.setText(summary.name());
         });
         makeDefault.setVisible(false);
+        zoomBar.setVisible(false);
         graph.getElement().setProperty("innerHTML", "");
         goalList.removeAll();
         goalList.setVisible(false);
@@ -213,6 +285,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         problem.removeAll();
         goalList.removeAll();
         goalList.setVisible(false);
+        zoomBar.setVisible(false);
         Optional<String> unavailable = roadmaps.renderingUnavailable();
         if (unavailable.isPresent()) {
             problem.add(new Paragraph("The graph cannot be drawn on this server: " + unavailable.get() + "."),
@@ -225,6 +298,8 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             graph.getElement().setProperty("innerHTML", roadmaps.svg(shown));
+            zoomBar.setVisible(true);
+            zoomTo(100);
         } catch (RenderException e) {
             problem.add(new Paragraph("The graph could not be drawn: " + e.getMessage()));
             graph.getElement().setProperty("innerHTML", "");
@@ -240,6 +315,16 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             item.addClassName("roadmap-goal-item");
             goalList.add(item);
         }
+    }
+
+    /** Scales the graph to {@code percent} of its box's width (100: fitted), panned to keep its middle in view. */
+    void zoomTo(int percent) {
+        zoom = percent;
+        zoomLevel.setText(percent + " %");
+        zoomOut.setEnabled(percent > ZOOMS.getFirst());
+        zoomFit.setEnabled(percent != 100);
+        zoomIn.setEnabled(percent < ZOOMS.getLast());
+        graph.getElement().executeJs(ZOOM, percent / 100.0);
     }
 
     void openGoal(String goalId) {
