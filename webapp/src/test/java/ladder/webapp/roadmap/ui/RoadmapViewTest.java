@@ -79,6 +79,32 @@ class RoadmapViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_zoom_buttons_step_through_the_levels_and_stop_at_both_ends() {
+        RoadmapView view = navigate(RoadmapView.class);
+        assertThat(view.zoomBar.isVisible()).isTrue();
+        assertThat(view.zoomLevel.getText()).isEqualTo("100 %");
+        assertThat(view.zoomOut.isEnabled()).isFalse();
+        assertThat(view.zoomFit.isEnabled()).isFalse();
+
+        test(view.zoomIn).click();
+        assertThat(view.zoomLevel.getText()).isEqualTo("150 %");
+        assertThat(view.zoomOut.isEnabled()).isTrue();
+        for (int i = 2; i < RoadmapView.ZOOMS.size(); i++) {
+            test(view.zoomIn).click();
+        }
+        assertThat(view.zoomLevel.getText()).isEqualTo("1600 %");
+        assertThat(view.zoomIn.isEnabled()).isFalse();
+        test(view.zoomOut).click();
+        assertThat(view.zoomLevel.getText()).isEqualTo("1200 %");
+        test(view.zoomFit).click();
+        assertThat(view.zoomLevel.getText()).isEqualTo("100 %");
+
+        test(view.zoomIn).click();
+        view.show(plan().id()); // another roadmap starts fitted
+        assertThat(view.zoomLevel.getText()).isEqualTo("100 %");
+    }
+
+    @Test
     void a_mentor_opens_a_goal_changes_its_status_and_the_graph_shows_the_new_colour() {
         RoadmapSnapshot created = plan();
         RoadmapView view = navigate(RoadmapView.class);
