@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ladder.labs.catalog.LoopbackUrls;
 import ladder.labs.runtime.LabSession;
@@ -25,6 +26,7 @@ final class CheckContext {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_REQUEST = Duration.ofSeconds(10);
+    private static final Pattern REACHED = Pattern.compile("\\$\\{(url|host):([A-Za-z0-9_.-]+)}");
 
     private final LabSession session;
     private final HttpClient http;
@@ -55,6 +57,27 @@ final class CheckContext {
                 LabPlaceholders.renderComponents(template, session.ports()), captured, value -> value);
     }
 
+    /**
+     * Renders the URL of a request Ladder sends (a probe, an action): {@code ${url:NAME}} and {@code ${host:NAME}}
+     * become the component's address where Ladder reaches it, the session's {@link LabSession#host() host} (a
+     * remote Docker engine's), not the 127.0.0.1 the components see each other on.
+     */
+    String renderUrl(String template) {
+        Matcher matcher = REACHED.matcher(template);
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(2);
+            if (!session.ports().containsKey(name)) {
+                continue; // render() names the unknown component
+            }
+            String url = session.url(name);
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(
+                    matcher.group(1).equals("url") ? url : url.substring("http://".length())));
+        }
+        matcher.appendTail(rendered);
+        return render(rendered.toString());
+    }
+
     /** Renders a regular expression template: captured values are matched literally. */
     Pattern renderPattern(String template) {
         String withComponents = LabPlaceholders.renderComponents(template, session.ports());
@@ -63,9 +86,10 @@ final class CheckContext {
 
     /** Sends a request; bounded by the check's remaining time. */
     HttpResponse<String> send(String method, String url, @Nullable String body) throws IOException, InterruptedException {
-        if (!LoopbackUrls.isLoopback(url)) {
+        if (!LoopbackUrls.isLoopback(url) && !atSessionHost(url)) {
             // the loader refuses such URLs; a captured value must not lead a check elsewhere either
-            throw new IllegalArgumentException("refusing " + url + ": checks only talk to the lab's components on 127.0.0.1");
+            throw new IllegalArgumentException("refusing " + url + ": checks only talk to the lab's components on "
+                    + session.host());
         }
         Duration left = Duration.between(Instant.now(), deadline);
         Duration timeout = left.compareTo(MAX_REQUEST) > 0 ? MAX_REQUEST : left.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : left;
@@ -79,6 +103,17 @@ final class CheckContext {
         }
         request.method(method, publisher);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean atSessionHost(String url) {
+        try {
+            URI uri = URI.create(url);
+            String host = uri.getHost();
+            return host != null && "http".equalsIgnoreCase(uri.getScheme())
+                    && host.replace("[", "").replace("]", "").equals(session.host());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** GETs a JSON document. */

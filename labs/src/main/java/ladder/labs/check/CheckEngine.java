@@ -233,7 +233,7 @@ public final class CheckEngine {
         for (HttpAction action : actions) {
             String url;
             try {
-                url = context.render(action.url());
+                url = context.renderUrl(action.url());
             } catch (IllegalArgumentException e) {
                 return which + "-action " + action.method() + " " + action.url() + ": " + e.getMessage();
             }

@@ -15,7 +15,7 @@ final class HttpProbeCheck implements CheckEvaluator {
 
     @Override
     public Outcome evaluate(CheckContext context) throws InterruptedException {
-        String url = context.render(probe.url());
+        String url = context.renderUrl(probe.url());
         String bodyContains = probe.bodyContains() == null ? null : context.render(probe.bodyContains());
         String expected = probe.method() + " " + url + " answers status " + probe.expectedStatus()
                 + (bodyContains == null ? "" : " with a body containing '" + bodyContains + "'");

@@ -226,7 +226,7 @@ public final class LabsCli {
                 DockerRuntimeSettings.from(settings), registry)) {
             (runtime instanceof DockerLabRuntime docker ? docker.sweptLeftovers() : ((ProcessLabRuntime) runtime).sweptLeftovers())
                     .forEach(line -> err.println("cleanup: " + line));
-            err.println("runtime: " + runtime.name() + (runtime instanceof DockerLabRuntime docker ? " (engine " + docker.engine() + ")" : ""));
+            err.println("runtime: " + runtime.name() + (runtime instanceof DockerLabRuntime docker ? " (engine " + docker.engine() + ", lab host " + docker.labHost() + ")" : ""));
             List<String> missing = runtime.missingComponents(lab.definition());
             if (!missing.isEmpty()) {
                 err.println("lab " + lab.definition().id() + " cannot run here: the " + runtime.name() + " runtime cannot start "

@@ -82,9 +82,17 @@ public sealed interface ComponentRecipe {
      * @param data       the folder it may write
      * @param url        {@code http://127.0.0.1:PORT} of another component of the session, by name
      * @param jvmOptions extra options for the Java components (the process runtime's class data sharing)
+     * @param uiPath     where a proxy serves this component's UI, {@code /labs/sessions/<session>/ui/<name>/}, or null
+     *                   when it is reached directly: the links in its pages must then carry that path
      */
     record Launch(ComponentSpec component, int port, String listenHost, @Nullable String config, String data,
-                  Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions) {
+                  Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions, @Nullable String uiPath) {
+
+        /** Prometheus's and Alertmanager's links carry the proxy's path; they still serve at / where the checks look. */
+        List<String> externalUrl() {
+            return uiPath == null ? List.of()
+                    : List.of("--web.external-url=http://localhost" + uiPath, "--web.route-prefix=/");
+        }
 
         String listen() {
             return listenHost + ":" + port;
@@ -104,13 +112,15 @@ public sealed interface ComponentRecipe {
         @Override public Optional<CheckType.ConfigTool> configTool() { return Optional.of(CheckType.ConfigTool.PROMETHEUS_CONFIG); }
         @Override public List<String> debianPackages() { return List.of("prometheus"); }
         @Override public List<String> command(Launch launch) {
-            return List.of(launch.binaries().prometheus(),
+            List<String> command = new java.util.ArrayList<>(List.of(launch.binaries().prometheus(),
                     "--config.file=" + launch.requireConfig(),
                     "--web.listen-address=" + launch.listen(),
                     "--storage.tsdb.path=" + launch.data(),
                     "--web.enable-lifecycle",
                     // Debian's 2.42 waits a minute between resends by default: far too long for a lab's check
-                    "--rules.alert.resend-delay=5s");
+                    "--rules.alert.resend-delay=5s"));
+            command.addAll(launch.externalUrl());
+            return command;
         }
     }
 
@@ -120,11 +130,13 @@ public sealed interface ComponentRecipe {
         @Override public Optional<CheckType.ConfigTool> configTool() { return Optional.of(CheckType.ConfigTool.ALERTMANAGER_CONFIG); }
         @Override public List<String> debianPackages() { return List.of("prometheus-alertmanager"); }
         @Override public List<String> command(Launch launch) {
-            return List.of(launch.binaries().alertmanager(),
+            List<String> command = new java.util.ArrayList<>(List.of(launch.binaries().alertmanager(),
                     "--config.file=" + launch.requireConfig(),
                     "--web.listen-address=" + launch.listen(),
                     "--cluster.listen-address=",
-                    "--storage.path=" + launch.data());
+                    "--storage.path=" + launch.data()));
+            command.addAll(launch.externalUrl());
+            return command;
         }
     }
 
@@ -168,6 +180,10 @@ public sealed interface ComponentRecipe {
                     "--armeria.ports[0].port=" + launch.port(),
                     "--armeria.ports[0].ip=" + launch.listenHost(),
                     "--armeria.ports[0].protocols[0]=http"));
+            if (launch.uiPath() != null) {
+                // Zipkin's UI lives at /zipkin/; its <base href> must carry the proxy's path
+                command.add("--zipkin.ui.basepath=" + launch.uiPath() + "zipkin");
+            }
             return command;
         }
     }

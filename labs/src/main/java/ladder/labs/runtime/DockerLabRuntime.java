@@ -48,6 +48,7 @@ public final class DockerLabRuntime implements LabRuntime {
     private final ScheduledExecutorService timeLimits;
     private final Thread shutdownHook;
     private final List<String> sweptLeftovers;
+    private final String labHost;
     private volatile boolean closed;
     private volatile Optional<String> baseMissing = Optional.empty();
     private volatile @org.jspecify.annotations.Nullable Instant baseCheckedAt;
@@ -64,6 +65,8 @@ public final class DockerLabRuntime implements LabRuntime {
         this.registry = registry;
         this.client = DockerClientFactory.instance().client();
         this.images = new LabImages(client, settings);
+        this.labHost = settings.publishAddress() != null ? settings.publishAddress()
+                : LabHostAddress.of(DockerClientFactory.instance().getTransportConfig().getDockerHost());
         try {
             Files.createDirectories(settings.sessionsDirectory());
         } catch (IOException e) {
@@ -141,6 +144,11 @@ public final class DockerLabRuntime implements LabRuntime {
         return String.valueOf(DockerClientFactory.instance().getTransportConfig().getDockerHost());
     }
 
+    /** The lab host's address, where the sessions' ports are published and their components reached. */
+    public String labHost() {
+        return labHost;
+    }
+
     /** What the clean-up at construction did, one line per container or network removed. */
     public List<String> sweptLeftovers() {
         return sweptLeftovers;
@@ -205,7 +213,7 @@ public final class DockerLabRuntime implements LabRuntime {
             }
         }
         String id = lab.definition().id() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        DockerLabSession session = new DockerLabSession(id, lab, settings, client, images, owner, listener, sessions::remove);
+        DockerLabSession session = new DockerLabSession(id, lab, settings, client, images, labHost, owner, listener, sessions::remove);
         synchronized (sessions) {
             if (sessions.size() >= settings.maxSessions()) {
                 throw new ProcessLabRuntime.LabCapacityException(settings.maxSessions());

@@ -54,6 +54,7 @@ final class DockerLabSession implements LabSession {
     private final DockerRuntimeSettings settings;
     private final DockerClient client;
     private final LabImages images;
+    private final String host;
     private final Map<String, String> labels;
     private final LabProgressListener listener;
     private final Consumer<DockerLabSession> onStopped;
@@ -72,9 +73,14 @@ final class DockerLabSession implements LabSession {
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
 
+    /**
+     * @param host the lab host's address ({@link LabHostAddress}): ports are published there and Ladder reaches the
+     *             components there
+     */
     DockerLabSession(String id, LabFolder lab, DockerRuntimeSettings settings, DockerClient client, LabImages images,
-                     String owner, LabProgressListener listener, Consumer<DockerLabSession> onStopped) {
+                     String host, String owner, LabProgressListener listener, Consumer<DockerLabSession> onStopped) {
         this.id = id;
+        this.host = host;
         this.lab = lab;
         this.settings = settings;
         this.client = client;
@@ -112,14 +118,14 @@ final class DockerLabSession implements LabSession {
             networkId = client.createNetworkCmd().withName(ContainerPlan.name(id, "net")).withDriver("bridge")
                     .withLabels(labels).exec().getId();
             ContainerPlan sandbox = ContainerPlan.sandbox(id, ContainerPlan.name(id, "net"), images.baseImage(),
-                    List.copyOf(ports.values()), settings.publishAddress(), labels);
+                    List.copyOf(ports.values()), host, labels);
             String sandboxId = sandbox.create(client);
             containers.put(DockerLabels.SANDBOX, sandboxId);
             client.startContainerCmd(sandboxId).exec();
             byte[] workspaceTar = renderedTar();
             Map<String, Instant> launched = new LinkedHashMap<>();
             for (ComponentSpec component : lab.definition().components()) {
-                progress(component.name(), LabProgress.Step.STARTING, "starting " + component.name() + " in a container on 127.0.0.1:" + ports.get(component.name()));
+                progress(component.name(), LabProgress.Step.STARTING, "starting " + component.name() + " in a container, published on " + host + ":" + ports.get(component.name()));
                 ContainerPlan plan = ContainerPlan.component(id, component, imageOf.get(component.kind()),
                         command(component), sandboxId, labels);
                 String containerId = plan.create(client);
@@ -139,9 +145,12 @@ final class DockerLabSession implements LabSession {
     /** The command line of a component inside its container, from its kind's recipe. */
     private List<String> command(ComponentSpec component) {
         String config = component.config() == null ? null : ContainerPlan.WORKSPACE + "/" + component.config();
-        // every interface of the session's own network namespace: the published port reaches it there
+        // every interface of the session's own network namespace: the published port reaches it there; the other
+        // components are on that namespace's 127.0.0.1, whatever the lab host's address
         return ComponentRecipe.of(component.kind()).command(new ComponentRecipe.Launch(component, ports.get(component.name()),
-                "0.0.0.0", config, ContainerPlan.DATA, ComponentRecipe.Binaries.IN_IMAGES, this::url, List.of()));
+                "0.0.0.0", config, ContainerPlan.DATA, ComponentRecipe.Binaries.IN_IMAGES,
+                name -> "http://127.0.0.1:" + ports.get(name), List.of(),
+                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/"));
     }
 
     private void followLog(String component, String containerId) {
@@ -450,6 +459,11 @@ final class DockerLabSession implements LabSession {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String host() {
+        return host;
     }
 
     @Override

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param jdk             the JDK whose {@code jlink} makes the Java runtime image, or null when there is none
  * @param zipkinJar       Zipkin's executable jar, or null when not found
  * @param sampleClasspath the classpath holding the sample service, copied into its image
- * @param publishAddress  the host address published ports bind to: 127.0.0.1, never every interface
+ * @param publishAddress  the lab host's address, where published ports bind and where Ladder reaches the components;
+ *                        null for the engine's own host ({@link LabHostAddress}): 127.0.0.1 for a local engine, the
+ *                        host of {@code DOCKER_HOST=tcp://…} for a remote one; never every interface
+ * @param uiBasePath      where a proxy serves the component UIs (e.g. {@code /labs/sessions/}), as for the process
+ *                        runtime; null when nothing proxies them
  */
 public record DockerRuntimeSettings(
         Path dataDirectory,
@@ -29,7 +33,8 @@ public record DockerRuntimeSettings(
         @Nullable Path jdk,
         @Nullable Path zipkinJar,
         String sampleClasspath,
-        String publishAddress) {
+        @Nullable String publishAddress,
+        @Nullable String uiBasePath) {
 
     /** Settings from the environment and from the process runtime's (same data folder, same jars). */
     public static DockerRuntimeSettings defaults() {
@@ -48,22 +53,35 @@ public record DockerRuntimeSettings(
                 java.nio.file.Files.isExecutable(javaHome.resolve("bin").resolve("jlink")) ? javaHome : null,
                 process.zipkinJar(),
                 process.sampleClasspath(),
-                "127.0.0.1");
+                null,
+                process.uiBasePath());
     }
 
     public DockerRuntimeSettings withDataDirectory(Path directory) {
         return new DockerRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
     }
 
     public DockerRuntimeSettings withMaxSessions(int max) {
         return new DockerRuntimeSettings(dataDirectory, max, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
     }
 
     public DockerRuntimeSettings withImagePrefix(String prefix) {
         return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
+    }
+
+    /** The same, with the lab host's address given instead of taken from the engine's address. */
+    public DockerRuntimeSettings withPublishAddress(@Nullable String address) {
+        return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, address, uiBasePath);
+    }
+
+    /** The same, with component UIs served by a proxy under this path. */
+    public DockerRuntimeSettings withUiBasePath(@Nullable String path) {
+        return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress, path);
     }
 
     /** The folder of the sessions' rendered workspaces and logs. */

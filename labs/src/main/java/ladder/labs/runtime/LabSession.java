@@ -23,13 +23,22 @@ public interface LabSession extends AutoCloseable {
     /** The port of each component, by component name. */
     Map<String, Integer> ports();
 
-    /** {@code http://127.0.0.1:PORT} of a component. */
+    /**
+     * The address where Ladder reaches the session's components: 127.0.0.1, or a remote Docker engine's host.
+     * Inside the session the components reach each other on 127.0.0.1 whatever this is (the placeholders of the
+     * workspace say so).
+     */
+    default String host() {
+        return "127.0.0.1";
+    }
+
+    /** {@code http://HOST:PORT} of a component, where Ladder (its checks, the proxy) reaches it; see {@link #host()}. */
     default String url(String component) {
         Integer port = ports().get(component);
         if (port == null) {
             throw new IllegalArgumentException("no component '" + component + "' in lab " + definition().id());
         }
-        return "http://127.0.0.1:" + port;
+        return "http://" + (host().contains(":") ? "[" + host() + "]" : host()) + ":" + port;
     }
 
     /** Time from launch to ready, by component name. */

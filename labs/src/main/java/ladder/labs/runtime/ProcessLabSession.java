@@ -124,21 +124,11 @@ final class ProcessLabSession implements LabSession {
         if (component.kind() == ComponentKind.ZIPKIN) {
             jvmOptions.addAll(classDataSharing(component));
         }
-        List<String> command = new ArrayList<>(recipe.command(new ComponentRecipe.Launch(component,
+        return recipe.command(new ComponentRecipe.Launch(component,
                 ports.get(component.name()), "127.0.0.1",
                 component.config() == null ? null : renderedFile(component.config()).toString(),
-                dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions)));
-        if (settings.uiBasePath() != null
-                && (component.kind() == ComponentKind.PROMETHEUS || component.kind() == ComponentKind.ALERTMANAGER)) {
-            // links in their UIs carry the proxy's path; they still serve at / on loopback, where the checks look
-            command.add("--web.external-url=http://localhost" + settings.uiBasePath() + id + "/ui/" + component.name() + "/");
-            command.add("--web.route-prefix=/");
-        }
-        if (settings.uiBasePath() != null && component.kind() == ComponentKind.ZIPKIN) {
-            // Zipkin's UI lives at /zipkin/; its <base href> must carry the proxy's path
-            command.add("--zipkin.ui.basepath=" + settings.uiBasePath() + id + "/ui/" + component.name() + "/zipkin");
-        }
-        return command;
+                dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions,
+                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/"));
     }
 
     /**

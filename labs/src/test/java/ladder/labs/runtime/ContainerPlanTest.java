@@ -59,12 +59,35 @@ class ContainerPlanTest {
     void zipkin_gets_its_query_port_from_its_command_line() {
         List<String> command = ComponentRecipe.of(ComponentKind.ZIPKIN).command(new ComponentRecipe.Launch(
                 ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null), 41003, "0.0.0.0", null, "/lab/data",
-                ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of()));
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), null));
         ContainerPlan plan = ContainerPlan.component("s", ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null),
                 "ladder-lab-zipkin:1.0", command, "sandbox", labels);
 
         assertThat(plan.env()).containsEntry("QUERY_PORT", "41003");
         assertThat(command).contains("--armeria.ports[0].ip=0.0.0.0", "/opt/java/bin/java");
+    }
+
+    @Test
+    void behind_the_proxy_prometheus_alertmanager_and_zipkin_link_to_the_proxys_path_on_every_runtime() {
+        String ui = "/labs/sessions/metrics-1a2b/ui/prometheus/";
+        for (String listen : List.of("127.0.0.1", "0.0.0.0")) {
+            List<String> prometheus = ComponentRecipe.of(ComponentKind.PROMETHEUS).command(new ComponentRecipe.Launch(
+                    ComponentSpec.of("prometheus", ComponentKind.PROMETHEUS, "prometheus.yml"), 41001, listen, "/lab/workspace/prometheus.yml",
+                    "/lab/data", ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), ui));
+            assertThat(prometheus).contains("--web.external-url=http://localhost" + ui, "--web.route-prefix=/");
+        }
+        List<String> alertmanager = ComponentRecipe.of(ComponentKind.ALERTMANAGER).command(new ComponentRecipe.Launch(
+                ComponentSpec.of("am", ComponentKind.ALERTMANAGER, "alertmanager.yml"), 41002, "0.0.0.0", "/lab/workspace/alertmanager.yml",
+                "/lab/data", ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), "/p/s/ui/am/"));
+        assertThat(alertmanager).contains("--web.external-url=http://localhost/p/s/ui/am/", "--web.route-prefix=/");
+        List<String> zipkin = ComponentRecipe.of(ComponentKind.ZIPKIN).command(new ComponentRecipe.Launch(
+                ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null), 41003, "0.0.0.0", null, "/lab/data",
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), "/p/s/ui/zipkin/"));
+        assertThat(zipkin).contains("--zipkin.ui.basepath=/p/s/ui/zipkin/zipkin");
+        List<String> direct = ComponentRecipe.of(ComponentKind.PROMETHEUS).command(new ComponentRecipe.Launch(
+                ComponentSpec.of("prometheus", ComponentKind.PROMETHEUS, "prometheus.yml"), 41001, "0.0.0.0", "/x.yml",
+                "/lab/data", ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), null));
+        assertThat(direct).noneMatch(arg -> arg.startsWith("--web.external-url"));
     }
 
     private final Instant now = Instant.parse("2026-12-01T10:00:00Z");

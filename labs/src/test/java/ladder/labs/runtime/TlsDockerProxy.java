@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The local engine as a remote one: a TLS listener on 127.0.0.1 that demands a client certificate signed by
+ * The local engine as a remote one: a TLS listener on a loopback address (127.0.0.2 stands for the lab host: it is
+ * not the 127.0.0.1 Ladder would use by mistake) that demands a client certificate signed by
  * the test's CA and forwards each connection to {@code /var/run/docker.sock}, as {@code dockerd --tlsverify
  * -H tcp://…} would serve it.
  */
@@ -30,7 +31,7 @@ final class TlsDockerProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Path socket;
 
-    TlsDockerProxy(Path serverP12, char[] password, Path caPem, Path socket) throws Exception {
+    TlsDockerProxy(Path serverP12, char[] password, Path caPem, Path socket, InetAddress address) throws Exception {
         this.socket = socket;
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(serverP12)) {
@@ -47,7 +48,7 @@ final class TlsDockerProxy implements AutoCloseable {
         trustManagers.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50, address);
         server.setNeedClientAuth(true);
         Thread.ofVirtual().start(this::accept);
     }
