@@ -239,6 +239,13 @@ public final class LabDefinitionLoader {
         }
         Map<String, ComponentSpec> byName = new LinkedHashMap<>();
         components.forEach(component -> byName.put(component.name(), component));
+        long databases = components.stream().filter(component -> component.kind() == ComponentKind.POSTGRES).count();
+        for (ComponentSpec component : components) {
+            if (component.kind() == ComponentKind.POSTGRES_EXPORTER && databases != 1) {
+                componentFields.get(component.name()).problem(componentFields.get(component.name()).field("type"),
+                        "postgres-exporter reads the lab's postgres component: the lab needs exactly one (it has " + databases + ")");
+            }
+        }
         for (ComponentSpec component : components) {
             String path = componentPaths.get(component.name());
             YamlFields fields = componentFields.get(component.name());
@@ -368,32 +375,29 @@ public final class LabDefinitionLoader {
                 }
                 case "promql" -> {
                     accepted.addAll(List.of("prometheus", "query", "condition"));
-                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
-                    String query = nonNull(fields.string("query", true));
-                    String conditionText = fields.string("condition", false);
-                    PromQlCondition condition = PromQlCondition.AT_LEAST_ONE_SERIES;
-                    if (conditionText != null) {
-                        condition = PromQlCondition.parse(conditionText).orElse(null);
-                        if (condition == null) {
-                            fields.problem(fields.field("condition"), "'" + conditionText
-                                    + "' is not a condition; write e.g. 'count >= 1' (number of series) or '> 0' (every value)");
-                            condition = PromQlCondition.AT_LEAST_ONE_SERIES;
-                        }
-                    }
-                    yield new CheckType.PromQl(prometheus, query, condition);
+                    yield promQl(fields, components);
                 }
                 case "promql-matches" -> {
                     accepted.addAll(List.of("prometheus", "query", "intended", "tolerance"));
-                    String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
-                    String toleranceText = fields.string("tolerance", "10%");
-                    CheckType.Tolerance tolerance = CheckType.Tolerance.parse(toleranceText);
-                    if (tolerance == null) {
-                        fields.problem(fields.field("tolerance"), "'" + toleranceText
-                                + "' is not a tolerance; write e.g. '10%' (relative) or '0.01' (absolute)");
-                        tolerance = CheckType.Tolerance.TEN_PERCENT;
+                    yield promQlMatches(fields, components);
+                }
+                case "postgres-load" -> {
+                    accepted.addAll(List.of("database", "connections", "transactions-per-second", "rollback-share", "warm-up",
+                            "prometheus", "query", "condition", "intended", "tolerance"));
+                    String database = componentOf(fields, "database", ComponentKind.POSTGRES, components);
+                    int connections = (int) number(fields, "connections", 1, 1, 1000);
+                    double rate = number(fields, "transactions-per-second", 0, 0, 10_000);
+                    double rollbackShare = number(fields, "rollback-share", 0, 0, 1);
+                    Duration warmUp = duration(fields, "warm-up", Duration.ZERO);
+                    if (warmUp.compareTo(timeout) >= 0) {
+                        fields.problem(fields.field("warm-up"), "is not shorter than the timeout (" + format(timeout) + "): nothing would be graded");
                     }
-                    yield new CheckType.PromQlMatches(prometheus, nonNull(fields.string("query", true)),
-                            nonNull(fields.string("intended", true)), tolerance);
+                    if (fields.has("intended") && fields.has("condition")) {
+                        fields.problem(fields.field("condition"), "write `condition` (graded like promql) or `intended` "
+                                + "(graded like promql-matches), not both");
+                    }
+                    yield new CheckType.PostgresLoad(database, connections, rate, rollbackShare, warmUp,
+                            fields.has("intended") ? promQlMatches(fields, components) : promQl(fields, components));
                 }
                 case "alert-rule" -> {
                     accepted.addAll(List.of("prometheus", "alert", "for-at-least", "for-at-most", "labels"));
@@ -551,6 +555,58 @@ public final class LabDefinitionLoader {
     }
 
     /** The component a check queries: the named one, or the lab's only one of that kind. */
+    private static CheckType.PromQl promQl(YamlFields fields, Map<String, ComponentSpec> components) {
+        String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+        String query = nonNull(fields.string("query", true));
+        String conditionText = fields.string("condition", false);
+        PromQlCondition condition = PromQlCondition.AT_LEAST_ONE_SERIES;
+        if (conditionText != null) {
+            condition = PromQlCondition.parse(conditionText).orElse(null);
+            if (condition == null) {
+                fields.problem(fields.field("condition"), "'" + conditionText
+                        + "' is not a condition; write e.g. 'count >= 1' (number of series) or '> 0' (every value)");
+                condition = PromQlCondition.AT_LEAST_ONE_SERIES;
+            }
+        }
+        return new CheckType.PromQl(prometheus, query, condition);
+    }
+
+    private static CheckType.PromQlMatches promQlMatches(YamlFields fields, Map<String, ComponentSpec> components) {
+        String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
+        String toleranceText = fields.string("tolerance", "10%");
+        CheckType.Tolerance tolerance = CheckType.Tolerance.parse(toleranceText);
+        if (tolerance == null) {
+            fields.problem(fields.field("tolerance"), "'" + toleranceText
+                    + "' is not a tolerance; write e.g. '10%' (relative) or '0.01' (absolute)");
+            tolerance = CheckType.Tolerance.TEN_PERCENT;
+        }
+        return new CheckType.PromQlMatches(prometheus, nonNull(fields.string("query", true)),
+                nonNull(fields.string("intended", true)), tolerance);
+    }
+
+    /** A number field within bounds, or the fallback when it is absent. */
+    private static double number(YamlFields fields, String key, double fallback, double min, double max) {
+        String text = fields.string(key, false);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (value < min || value > max || Double.isNaN(value)) {
+                fields.problem(fields.field(key), "'" + text + "' must be between " + formatNumber(min) + " and " + formatNumber(max));
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            fields.problem(fields.field(key), "'" + text + "' is not a number");
+            return fallback;
+        }
+    }
+
+    private static String formatNumber(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     private static String componentOf(
             YamlFields fields, String key, ComponentKind kind, Map<String, ComponentSpec> components) {
         String name = fields.string(key, false);
@@ -654,6 +710,14 @@ public final class LabDefinitionLoader {
             case CheckType.PromQlMatches matches -> {
                 templates.put("query", matches.query());
                 templates.put("intended", matches.intended());
+            }
+            case CheckType.PostgresLoad load -> {
+                if (load.grading() instanceof CheckType.PromQl promQl) {
+                    templates.put("query", promQl.query());
+                } else if (load.grading() instanceof CheckType.PromQlMatches matches) {
+                    templates.put("query", matches.query());
+                    templates.put("intended", matches.intended());
+                }
             }
             default -> { }
         }

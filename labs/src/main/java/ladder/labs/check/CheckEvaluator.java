@@ -21,6 +21,7 @@ interface CheckEvaluator {
             case CheckType.TracePresent trace -> new TraceCheck(trace);
             case CheckType.FileContains file -> new FileContainsCheck(file);
             case CheckType.LogContains log -> new LogContainsCheck(log);
+            case CheckType.PostgresLoad load -> new PostgresLoadCheck(load);
         };
     }
 }

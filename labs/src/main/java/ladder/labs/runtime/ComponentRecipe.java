@@ -24,11 +24,28 @@ public sealed interface ComponentRecipe {
             case ZIPKIN -> new Zipkin();
             case SAMPLE_SERVICE -> new SampleService();
             case BLACKBOX_EXPORTER -> new BlackboxExporter();
+            case POSTGRES -> new Postgres();
+            case POSTGRES_EXPORTER -> new PostgresExporter();
         };
     }
 
     /** Path answering 200 once the component serves. */
     String readinessPath();
+
+    /**
+     * Whether the component at {@code url} ({@code http://HOST:PORT}) is ready: by default its readiness path
+     * answers 200.
+     *
+     * @param password the session's database password ({@link LabSession#databasePassword()})
+     */
+    default boolean ready(java.net.http.HttpClient http, String url, String password) {
+        return ComponentReload.answers(http, url + readinessPath());
+    }
+
+    /** Environment variables the component needs (e.g. a password), besides the runtime's own. */
+    default java.util.Map<String, String> environment(Launch launch) {
+        return java.util.Map.of();
+    }
 
     /** The tool validating the component's configuration file, if it has one. */
     default Optional<CheckType.ConfigTool> configTool() {
@@ -66,12 +83,18 @@ public sealed interface ComponentRecipe {
      * @param sampleClasspath the classpath holding the sample service
      */
     record Binaries(String prometheus, String alertmanager, String nodeExporter, String blackboxExporter, String promtool,
-                    String amtool, String java, @Nullable String zipkinJar, String sampleClasspath) {
+                    String amtool, String java, @Nullable String zipkinJar, String sampleClasspath, String postgresBin,
+                    String postgresExporter) {
+
+        /** Debian bookworm's PostgreSQL 15 ({@code initdb}, {@code postgres}), on the host and in the image. */
+        public static final String POSTGRES_BIN = "/usr/lib/postgresql/15/bin";
+        public static final String POSTGRES_EXPORTER = "/usr/bin/prometheus-postgres-exporter";
 
         /** The paths inside Ladder's lab images (see {@code ladder/labs/docker/}). */
         public static final Binaries IN_IMAGES = new Binaries("/usr/bin/prometheus", "/usr/bin/prometheus-alertmanager",
                 "/usr/bin/prometheus-node-exporter", "/usr/bin/prometheus-blackbox-exporter", "/usr/bin/promtool",
-                "/usr/bin/amtool", "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*");
+                "/usr/bin/amtool", "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*", POSTGRES_BIN,
+                POSTGRES_EXPORTER);
     }
 
     /**
@@ -84,9 +107,20 @@ public sealed interface ComponentRecipe {
      * @param jvmOptions extra options for the Java components (the process runtime's class data sharing)
      * @param uiPath     where a proxy serves this component's UI, {@code /labs/sessions/<session>/ui/<name>/}, or null
      *                   when it is reached directly: the links in its pages must then carry that path
+     * @param database   {@code 127.0.0.1:PORT} of the lab's PostgreSQL inside the session, or null when it has none
+     * @param password   the session's database password, random per session
+     * @param runAs      for PostgreSQL, which refuses to run as root: the user to become when Ladder runs as root
+     *                   ({@code postgres}, Debian's), or null to stay who it is
      */
     record Launch(ComponentSpec component, int port, String listenHost, @Nullable String config, String data,
-                  Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions, @Nullable String uiPath) {
+                  Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions, @Nullable String uiPath,
+                  @Nullable String database, String password, @Nullable String runAs) {
+
+        /** Without a database, for the labs that have none (and tests). */
+        Launch(ComponentSpec component, int port, String listenHost, @Nullable String config, String data,
+               Binaries binaries, UnaryOperator<String> url, List<String> jvmOptions, @Nullable String uiPath) {
+            this(component, port, listenHost, config, data, binaries, url, jvmOptions, uiPath, null, "", null);
+        }
 
         /** Prometheus's and Alertmanager's links carry the proxy's path; they still serve at / where the checks look. */
         List<String> externalUrl() {
@@ -212,6 +246,89 @@ public sealed interface ComponentRecipe {
                 command.addAll(List.of("--downstream-url", launch.url().apply(downstream)));
             }
             return command;
+        }
+    }
+
+    /**
+     * Debian's PostgreSQL 15: a fresh cluster per session ({@code initdb} with the session's random password,
+     * SCRAM authentication for every TCP client), then the server, on TCP only (no Unix socket), with
+     * {@code max_connections} 20 so that a lab can come near it, small buffers and no fsync (a lab's data is
+     * thrown away). Every client needs the password; the address it listens on is the session's (127.0.0.1, or
+     * the sandbox namespace whose port is published on the lab host's address only). The shell stays the parent
+     * of the server, so its command line names the session's data folder (which the process runtime's sweep
+     * matches) and the server is stopped with it.
+     */
+    record Postgres() implements ComponentRecipe {
+        static final int MAX_CONNECTIONS = 20;
+        private static final String SCRIPT = String.join("\n",
+                "set -e",
+                "bin=$1; data=$2; listen=$3; port=$4",
+                "umask 077",
+                "printf '%s\\n' \"$LADDER_LAB_DB_PASSWORD\" > \"$data/password\"",
+                "\"$bin/initdb\" --pgdata=\"$data/pgdata\" --username=postgres --pwfile=\"$data/password\" --auth=scram-sha-256 "
+                        + "--locale=C --encoding=UTF8 --no-sync --no-instructions >/dev/null",
+                "rm -f \"$data/password\"",
+                "printf 'host all all 0.0.0.0/0 scram-sha-256\\nhost all all ::/0 scram-sha-256\\n' >> \"$data/pgdata/pg_hba.conf\"",
+                "trap 'kill -INT $pid 2>/dev/null; wait $pid' TERM INT",
+                "\"$bin/postgres\" -D \"$data/pgdata\" -c listen_addresses=\"$listen\" -p \"$port\" -c unix_socket_directories= "
+                        + "-c max_connections=" + MAX_CONNECTIONS + " -c shared_buffers=16MB -c fsync=off -c full_page_writes=off "
+                        + "-c log_min_messages=warning -c log_connections=off &",
+                "pid=$!",
+                "wait $pid");
+
+        @Override public String readinessPath() { return ""; }
+        @Override public List<String> debianPackages() { return List.of("postgresql"); }
+
+        @Override public boolean ready(java.net.http.HttpClient http, String url, String password) {
+            java.net.URI uri = java.net.URI.create(url);
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", "postgres");
+            properties.setProperty("password", password);
+            properties.setProperty("connectTimeout", "2");
+            properties.setProperty("loginTimeout", "2");
+            try (java.sql.Connection connection = new org.postgresql.Driver().connect(
+                    "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/postgres", properties)) {
+                return connection != null && connection.isValid(2);
+            } catch (java.sql.SQLException e) {
+                return false; // not up yet (or starting up)
+            }
+        }
+
+        @Override public java.util.Map<String, String> environment(Launch launch) {
+            return java.util.Map.of("LADDER_LAB_DB_PASSWORD", launch.password());
+        }
+
+        @Override public List<String> command(Launch launch) {
+            List<String> command = new java.util.ArrayList<>();
+            if (launch.runAs() != null) {
+                command.addAll(List.of("/usr/bin/setpriv", "--reuid=" + launch.runAs(), "--regid=" + launch.runAs(),
+                        "--init-groups", "--no-new-privs"));
+            }
+            command.addAll(List.of("/bin/sh", "-c", SCRIPT, "lab-postgres", launch.binaries().postgresBin(), launch.data(),
+                    launch.listenHost(), Integer.toString(launch.port())));
+            return command;
+        }
+    }
+
+    /**
+     * Debian's {@code prometheus-postgres-exporter}, reading the lab's PostgreSQL as {@code postgres} with the
+     * session's password (given in {@code DATA_SOURCE_NAME}, never on the command line).
+     */
+    record PostgresExporter() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/metrics"; }
+        @Override public List<String> debianPackages() { return List.of("prometheus-postgres-exporter"); }
+
+        @Override public java.util.Map<String, String> environment(Launch launch) {
+            if (launch.database() == null) {
+                throw new IllegalStateException(launch.component().name() + " needs a postgres component in its lab");
+            }
+            return java.util.Map.of("DATA_SOURCE_NAME", "postgresql://postgres:"
+                    + java.net.URLEncoder.encode(launch.password(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "@" + launch.database() + "/postgres?sslmode=disable");
+        }
+
+        @Override public List<String> command(Launch launch) {
+            return List.of(launch.binaries().postgresExporter(), "--web.listen-address=" + launch.listen());
         }
     }
 }

@@ -43,7 +43,8 @@ record ContainerPlan(String name, String image, List<String> command, String use
             case ALERTMANAGER -> 128;
             case NODE_EXPORTER, BLACKBOX_EXPORTER -> 64;
             case ZIPKIN -> 512;
-            case SAMPLE_SERVICE -> 256;
+            case SAMPLE_SERVICE, POSTGRES -> 256;
+            case POSTGRES_EXPORTER -> 64;
         };
     }
 
@@ -67,11 +68,19 @@ record ContainerPlan(String name, String image, List<String> command, String use
     /** A component, in the sandbox's network namespace. */
     static ContainerPlan component(String sessionId, ComponentSpec component, String image, List<String> command,
                                    String sandboxId, Map<String, String> labels) {
+        return component(sessionId, component, image, command, sandboxId, labels, Map.of());
+    }
+
+    /** A component with the environment its recipe gives it (a password, never on the command line). */
+    static ContainerPlan component(String sessionId, ComponentSpec component, String image, List<String> command,
+                                   String sandboxId, Map<String, String> labels, Map<String, String> environment) {
         HostConfig host = confined(memoryMiB(component.kind()), PIDS_LIMIT).withNetworkMode("container:" + sandboxId);
         Map<String, String> all = new LinkedHashMap<>(labels);
         all.put(DockerLabels.COMPONENT, component.name());
-        Map<String, String> env = component.kind() == ComponentKind.ZIPKIN
-                ? Map.of("QUERY_PORT", portOf(command)) : Map.of();
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        if (component.kind() == ComponentKind.ZIPKIN) {
+            env.put("QUERY_PORT", portOf(command));
+        }
         return new ContainerPlan(name(sessionId, component.name()), image, command, USER, env, all, host, List.of());
     }
 

@@ -72,6 +72,7 @@ final class DockerLabSession implements LabSession {
     private volatile boolean running;
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
+    private final String databasePassword = SessionSecrets.newPassword();
 
     /**
      * @param host the lab host's address ({@link LabHostAddress}): ports are published there and Ladder reaches the
@@ -126,8 +127,10 @@ final class DockerLabSession implements LabSession {
             Map<String, Instant> launched = new LinkedHashMap<>();
             for (ComponentSpec component : lab.definition().components()) {
                 progress(component.name(), LabProgress.Step.STARTING, "starting " + component.name() + " in a container, published on " + host + ":" + ports.get(component.name()));
+                ComponentRecipe.Launch launch = launch(component);
                 ContainerPlan plan = ContainerPlan.component(id, component, imageOf.get(component.kind()),
-                        command(component), sandboxId, labels);
+                        ComponentRecipe.of(component.kind()).command(launch), sandboxId, labels,
+                        ComponentRecipe.of(component.kind()).environment(launch));
                 String containerId = plan.create(client);
                 containers.put(component.name(), containerId);
                 copyInto(containerId, workspaceTar);
@@ -142,15 +145,18 @@ final class DockerLabSession implements LabSession {
         progress("", LabProgress.Step.READY, "every component is ready");
     }
 
-    /** The command line of a component inside its container, from its kind's recipe. */
-    private List<String> command(ComponentSpec component) {
+    /** A component's start inside its container, for its kind's recipe. */
+    private ComponentRecipe.Launch launch(ComponentSpec component) {
         String config = component.config() == null ? null : ContainerPlan.WORKSPACE + "/" + component.config();
+        String database = lab.definition().components().stream().filter(other -> other.kind() == ComponentKind.POSTGRES)
+                .map(other -> "127.0.0.1:" + ports.get(other.name())).findFirst().orElse(null);
         // every interface of the session's own network namespace: the published port reaches it there; the other
         // components are on that namespace's 127.0.0.1, whatever the lab host's address
-        return ComponentRecipe.of(component.kind()).command(new ComponentRecipe.Launch(component, ports.get(component.name()),
+        return new ComponentRecipe.Launch(component, ports.get(component.name()),
                 "0.0.0.0", config, ContainerPlan.DATA, ComponentRecipe.Binaries.IN_IMAGES,
                 name -> "http://127.0.0.1:" + ports.get(name), List.of(),
-                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/"));
+                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/",
+                database, databasePassword, null); // the images run as the unprivileged user lab
     }
 
     private void followLog(String component, String containerId) {
@@ -190,8 +196,7 @@ final class DockerLabSession implements LabSession {
                 throw new LabStartException("the session was stopped while starting");
             }
             for (ComponentSpec component : List.copyOf(waiting)) {
-                String path = ComponentRecipe.of(component.kind()).readinessPath();
-                if (answers(url(component.name()) + path)) {
+                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), databasePassword)) {
                     Duration took = Duration.between(launched.get(component.name()), Instant.now());
                     readyTimes.put(component.name(), took);
                     waiting.remove(component);
@@ -464,6 +469,11 @@ final class DockerLabSession implements LabSession {
     @Override
     public String host() {
         return host;
+    }
+
+    @Override
+    public String databasePassword() {
+        return databasePassword;
     }
 
     @Override

@@ -41,6 +41,12 @@ public interface LabSession extends AutoCloseable {
         return "http://" + (host().contains(":") ? "[" + host() + "]" : host()) + ":" + port;
     }
 
+    /**
+     * The password of the session's databases (user {@code postgres}): random per session, never written in the
+     * workspace; Ladder's checks use it, and the lab's exporter gets it in its environment.
+     */
+    String databasePassword();
+
     /** Time from launch to ready, by component name. */
     Map<String, Duration> readyTimes();
 

@@ -75,6 +75,7 @@ public final class ProcessLabRuntime implements LabRuntime {
         } catch (IOException e) {
             done.add("cannot list " + settings.sessionsDirectory() + ": " + e.getMessage());
         }
+        done.addAll(PostgresAsRoot.sweep(settings.sessionsDirectory()));
         // class data sharing archives half-written by sessions that are gone (see ProcessLabSession)
         Path cache = settings.dataDirectory().resolve("labs").resolve("cache");
         if (Files.isDirectory(cache)) {
@@ -119,6 +120,14 @@ public final class ProcessLabRuntime implements LabRuntime {
         }
         if (Files.isExecutable(settings.blackboxExporter())) {
             available.add(ComponentKind.BLACKBOX_EXPORTER);
+        }
+        if (Files.isExecutable(Path.of(ComponentRecipe.Binaries.POSTGRES_BIN, "initdb"))
+                && Files.isExecutable(Path.of(ComponentRecipe.Binaries.POSTGRES_BIN, "postgres"))
+                && (!"root".equals(System.getProperty("user.name")) || PostgresAsRoot.userExists())) {
+            available.add(ComponentKind.POSTGRES);
+        }
+        if (Files.isExecutable(Path.of(ComponentRecipe.Binaries.POSTGRES_EXPORTER))) {
+            available.add(ComponentKind.POSTGRES_EXPORTER);
         }
         boolean java = Files.isExecutable(settings.java());
         if (java && settings.zipkinJar() != null && Files.isRegularFile(settings.zipkinJar())) {

@@ -51,6 +51,7 @@ final class ProcessLabSession implements LabSession {
     private volatile boolean running;
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
+    private final String databasePassword = SessionSecrets.newPassword();
 
     ProcessLabSession(String id, LabFolder lab, ProcessRuntimeSettings settings, LabProgressListener listener,
             Consumer<ProcessLabSession> onStopped) {
@@ -76,6 +77,9 @@ final class ProcessLabSession implements LabSession {
             for (ComponentSpec component : lab.definition().components()) {
                 ports.put(component.name(), FreePorts.next());
                 Files.createDirectories(dataDirectory(component));
+                if (component.kind() == ComponentKind.POSTGRES && runsAsRoot()) {
+                    PostgresAsRoot.prepare(dataDirectory(component));
+                }
             }
             LabWorkspace.render(workspace(), rendered(), ports);
         } catch (IOException e) {
@@ -105,6 +109,7 @@ final class ProcessLabSession implements LabSession {
         if (component.kind() == ComponentKind.ZIPKIN) {
             builder.environment().put("QUERY_PORT", Integer.toString(ports.get(component.name())));
         }
+        builder.environment().putAll(ComponentRecipe.of(component.kind()).environment(launch(component, List.of())));
         try {
             Process process = builder.start();
             processes.put(component.name(), process);
@@ -124,11 +129,26 @@ final class ProcessLabSession implements LabSession {
         if (component.kind() == ComponentKind.ZIPKIN) {
             jvmOptions.addAll(classDataSharing(component));
         }
-        return recipe.command(new ComponentRecipe.Launch(component,
+        if (component.kind() == ComponentKind.POSTGRES) {
+            jvmOptions.add("ladder.lab.session=" + directory); // trailing arguments its script ignores: for the sweep
+        }
+        return recipe.command(launch(component, jvmOptions));
+    }
+
+    private ComponentRecipe.Launch launch(ComponentSpec component, List<String> jvmOptions) {
+        String database = lab.definition().components().stream().filter(other -> other.kind() == ComponentKind.POSTGRES)
+                .map(other -> "127.0.0.1:" + ports.get(other.name())).findFirst().orElse(null);
+        return new ComponentRecipe.Launch(component,
                 ports.get(component.name()), "127.0.0.1",
                 component.config() == null ? null : renderedFile(component.config()).toString(),
                 dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions,
-                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/"));
+                settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/",
+                database, databasePassword,
+                component.kind() == ComponentKind.POSTGRES && runsAsRoot() ? PostgresAsRoot.USER : null);
+    }
+
+    private static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /**
@@ -191,7 +211,7 @@ final class ProcessLabSession implements LabSession {
                     String exit = process == null ? "" : " with code " + process.exitValue();
                     throw failed(component, component.name() + " exited" + exit + " before it was ready");
                 }
-                if (answers(url(component.name()) + readinessPath(component.kind()))) {
+                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), databasePassword)) {
                     Duration took = Duration.between(launched.get(component.name()), Instant.now());
                     readyTimes.put(component.name(), took);
                     waiting.remove(component);
@@ -340,6 +360,9 @@ final class ProcessLabSession implements LabSession {
         }
         if (!settings.keepSessionFolders()) {
             SessionRecords.deleteTree(directory);
+            if (runsAsRoot()) {
+                SessionRecords.deleteTree(PostgresAsRoot.dataDirectory(settings.sessionsDirectory(), id, "-").getParent());
+            }
         }
         try {
             Files.deleteIfExists(pidFile);
@@ -395,7 +418,15 @@ final class ProcessLabSession implements LabSession {
     }
 
     private Path dataDirectory(ComponentSpec component) {
+        if (component.kind() == ComponentKind.POSTGRES && runsAsRoot()) {
+            return PostgresAsRoot.dataDirectory(settings.sessionsDirectory(), id, component.name());
+        }
         return directory.resolve("data").resolve(component.name());
+    }
+
+    @Override
+    public String databasePassword() {
+        return databasePassword;
     }
 
     @Override

@@ -93,7 +93,7 @@ public record ProcessRuntimeSettings(
     ComponentRecipe.Binaries binaries() {
         return new ComponentRecipe.Binaries(prometheus.toString(), alertmanager.toString(), nodeExporter.toString(),
                 blackboxExporter.toString(), promtool.toString(), amtool.toString(), java.toString(), zipkinJar == null ? null : zipkinJar.toString(),
-                sampleClasspath);
+                sampleClasspath, ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER);
     }
 
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */

@@ -155,6 +155,8 @@ final class HandStack implements AutoCloseable {
                         "--armeria.ports[0].ip=127.0.0.1",
                         "--armeria.ports[0].protocols[0]=http"));
             }
+            case POSTGRES, POSTGRES_EXPORTER ->
+                    throw new UnsupportedOperationException("no by-hand " + component.kind().yamlName() + " in the benchmark");
             case SAMPLE_SERVICE -> {
                 command.addAll(List.of(settings.java().toString(),
                         "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -194,6 +196,9 @@ final class HandStack implements AutoCloseable {
             case NODE_EXPORTER -> "/metrics";
             case BLACKBOX_EXPORTER -> "/-/healthy";
             case ZIPKIN, SAMPLE_SERVICE -> "/health";
+            case POSTGRES_EXPORTER -> "/metrics";
+            // the database lab has no by-hand script (HandChecks), so it is never started by hand
+            case POSTGRES -> throw new UnsupportedOperationException("no by-hand PostgreSQL in the benchmark");
         };
     }
 

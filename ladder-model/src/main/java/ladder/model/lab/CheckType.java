@@ -183,6 +183,27 @@ public sealed interface CheckType {
         }
     }
 
+    /**
+     * Load on a PostgreSQL component while a PromQL check is graded: Ladder opens {@code connections} connections
+     * (held until the check ends) and runs {@code transactionsPerSecond} short transactions over them, of which
+     * {@code rollbackShare} roll back; after {@code warmUp} (so that a window holds the load, not only what came
+     * before), {@code grading} (a {@link PromQl} or a {@link PromQlMatches}) is evaluated attempt after attempt. Shows what a database's dashboards and alerts say under use: connections
+     * near {@code max_connections}, a transaction rate that counts commits and rollbacks.
+     */
+    record PostgresLoad(String database, int connections, double transactionsPerSecond, double rollbackShare,
+                        Duration warmUp, CheckType grading) implements CheckType {
+        public PostgresLoad {
+            if (!(grading instanceof PromQl) && !(grading instanceof PromQlMatches)) {
+                throw new IllegalArgumentException("a postgres-load check is graded by promql or promql-matches");
+            }
+        }
+
+        @Override
+        public String yamlName() {
+            return "postgres-load";
+        }
+    }
+
     /** The validators a {@code config-valid} check can run. */
     enum ConfigTool {
         PROMETHEUS_CONFIG("prometheus-config"),
@@ -212,5 +233,5 @@ public sealed interface CheckType {
     /** Every {@code type:} name, for error messages. */
     List<String> TYPE_NAMES =
             List.of("http", "promql", "promql-matches", "target-up", "alert-rule", "alertmanager-discovered", "alert-firing",
-                    "route-test", "config-valid", "trace", "file-contains", "log-contains");
+                    "route-test", "config-valid", "trace", "file-contains", "log-contains", "postgres-load");
 }

@@ -10,7 +10,9 @@ public enum ComponentKind {
     NODE_EXPORTER("node-exporter"),
     SAMPLE_SERVICE("sample-service"),
     ZIPKIN("zipkin"),
-    BLACKBOX_EXPORTER("blackbox-exporter");
+    BLACKBOX_EXPORTER("blackbox-exporter"),
+    POSTGRES("postgres"),
+    POSTGRES_EXPORTER("postgres-exporter");
 
     private final String yamlName;
 
