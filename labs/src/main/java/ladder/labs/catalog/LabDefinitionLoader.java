@@ -56,7 +56,7 @@ public final class LabDefinitionLoader {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
     private static final List<String> LAB_FIELDS =
             List.of("id", "title", "summary", "topics", "rung", "time-limit", "components", "checks");
-    private static final Map<String, Set<String>> CAPTURES_BY_TYPE = Map.of("trace", Set.of("traceId"));
+    private static final Map<String, Set<String>> CAPTURES_BY_TYPE = Map.of("trace", Set.of("traceId"), "logql", Set.of("traceId"), "tempo-trace", Set.of("traceId"));
     private static final long MAX_YAML_BYTES = 256 * 1024;
 
     /** Loads {@code <directory>/lab.yaml} and checks the folder around it. */
@@ -320,7 +320,9 @@ public final class LabDefinitionLoader {
         List<String> downstream = List.of();
         String zipkin = null;
         List<String> accepted = new ArrayList<>(List.of("type", "name"));
-        if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER) {
+        if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER
+                || kind == ComponentKind.GRAFANA || kind == ComponentKind.LOKI || kind == ComponentKind.TEMPO
+                || kind == ComponentKind.OTEL_COLLECTOR) {
             accepted.add("config");
             if (config == null) {
                 fields.problem(fields.field("config"), "is required for " + typeName + ": the workspace path of its configuration file");
@@ -380,6 +382,27 @@ public final class LabDefinitionLoader {
                 case "promql-matches" -> {
                     accepted.addAll(List.of("prometheus", "query", "intended", "tolerance"));
                     yield promQlMatches(fields, components);
+                }
+                case "logql" -> {
+                    accepted.addAll(List.of("loki", "query", "condition", "lookback"));
+                    yield new CheckType.LogQl(componentOf(fields, "loki", ComponentKind.LOKI, components),
+                            nonNull(fields.string("query", true)), condition(fields), duration(fields, "lookback", Duration.ofMinutes(5)));
+                }
+                case "tempo-trace" -> {
+                    accepted.addAll(List.of("tempo", "services", "trace-id", "lookback"));
+                    List<String> services = fields.strings("services", true);
+                    yield new CheckType.TempoTrace(componentOf(fields, "tempo", ComponentKind.TEMPO, components), services,
+                            fields.string("trace-id", false), duration(fields, "lookback", Duration.ofMinutes(15)));
+                }
+                case "grafana-datasource" -> {
+                    accepted.addAll(List.of("grafana", "datasource"));
+                    yield new CheckType.GrafanaDatasource(componentOf(fields, "grafana", ComponentKind.GRAFANA, components),
+                            nonNull(fields.string("datasource", true)));
+                }
+                case "grafana-panel" -> {
+                    accepted.addAll(List.of("grafana", "dashboard", "panel", "condition"));
+                    yield new CheckType.GrafanaPanel(componentOf(fields, "grafana", ComponentKind.GRAFANA, components),
+                            nonNull(fields.string("dashboard", true)), nonNull(fields.string("panel", true)), condition(fields));
                 }
                 case "postgres-load" -> {
                     accepted.addAll(List.of("database", "connections", "transactions-per-second", "rollback-share", "warm-up",
@@ -557,7 +580,11 @@ public final class LabDefinitionLoader {
     /** The component a check queries: the named one, or the lab's only one of that kind. */
     private static CheckType.PromQl promQl(YamlFields fields, Map<String, ComponentSpec> components) {
         String prometheus = componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components);
-        String query = nonNull(fields.string("query", true));
+        return new CheckType.PromQl(prometheus, nonNull(fields.string("query", true)), condition(fields));
+    }
+
+    /** The {@code condition} of a check whose result is series (promql, logql, grafana-panel); at least one by default. */
+    private static PromQlCondition condition(YamlFields fields) {
         String conditionText = fields.string("condition", false);
         PromQlCondition condition = PromQlCondition.AT_LEAST_ONE_SERIES;
         if (conditionText != null) {
@@ -568,7 +595,7 @@ public final class LabDefinitionLoader {
                 condition = PromQlCondition.AT_LEAST_ONE_SERIES;
             }
         }
-        return new CheckType.PromQl(prometheus, query, condition);
+        return condition;
     }
 
     private static CheckType.PromQlMatches promQlMatches(YamlFields fields, Map<String, ComponentSpec> components) {
@@ -710,6 +737,12 @@ public final class LabDefinitionLoader {
             case CheckType.PromQlMatches matches -> {
                 templates.put("query", matches.query());
                 templates.put("intended", matches.intended());
+            }
+            case CheckType.LogQl logQl -> templates.put("query", logQl.query());
+            case CheckType.TempoTrace trace -> {
+                if (trace.traceId() != null) {
+                    templates.put("trace-id", trace.traceId());
+                }
             }
             case CheckType.PostgresLoad load -> {
                 if (load.grading() instanceof CheckType.PromQl promQl) {

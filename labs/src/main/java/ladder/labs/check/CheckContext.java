@@ -86,6 +86,12 @@ final class CheckContext {
 
     /** Sends a request; bounded by the check's remaining time. */
     HttpResponse<String> send(String method, String url, @Nullable String body) throws IOException, InterruptedException {
+        return send(method, url, body, Map.of());
+    }
+
+    /** Sends a request with headers (e.g. a component's own credentials, never Ladder's). */
+    HttpResponse<String> send(String method, String url, @Nullable String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         if (!LoopbackUrls.isLoopback(url) && !atSessionHost(url)) {
             // the loader refuses such URLs; a captured value must not lead a check elsewhere either
             throw new IllegalArgumentException("refusing " + url + ": checks only talk to the lab's components on "
@@ -101,6 +107,7 @@ final class CheckContext {
             request.header("Content-Type", body.stripLeading().startsWith("{") || body.stripLeading().startsWith("[")
                     ? "application/json" : "text/plain");
         }
+        headers.forEach(request::header);
         request.method(method, publisher);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -118,7 +125,11 @@ final class CheckContext {
 
     /** GETs a JSON document. */
     JsonNode getJson(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("GET", url, null);
+        return json(send("GET", url, null), url);
+    }
+
+    /** Parses a JSON answer; a non-2xx answer that is not JSON is an error naming the status. */
+    JsonNode json(HttpResponse<String> response, String url) throws IOException {
         if (response.statusCode() / 100 != 2) {
             // Prometheus answers a bad query with 400 and a JSON error: the caller reads it
             if (response.body().stripLeading().startsWith("{")) {
@@ -127,6 +138,11 @@ final class CheckContext {
             throw new IOException(url + " answered status " + response.statusCode() + ": " + abbreviate(response.body(), 200));
         }
         return JSON.readTree(response.body());
+    }
+
+    /** Reads JSON text. */
+    static JsonNode parse(String json) {
+        return JSON.readTree(json);
     }
 
     /** Why a request failed, in words ("connection refused by 127.0.0.1:9090"). */

@@ -22,6 +22,10 @@ interface CheckEvaluator {
             case CheckType.FileContains file -> new FileContainsCheck(file);
             case CheckType.LogContains log -> new LogContainsCheck(log);
             case CheckType.PostgresLoad load -> new PostgresLoadCheck(load);
+            case CheckType.LogQl logQl -> new LogQlCheck(logQl);
+            case CheckType.TempoTrace trace -> new TempoTraceCheck(trace);
+            case CheckType.GrafanaDatasource datasource -> new GrafanaDatasourceCheck(datasource);
+            case CheckType.GrafanaPanel panel -> new GrafanaPanelCheck(panel);
         };
     }
 }

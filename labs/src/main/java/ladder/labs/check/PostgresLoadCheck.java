@@ -21,9 +21,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PostgresLoadCheck implements CheckEvaluator, AutoCloseable {
 
+    private static final long RECONNECT_NANOS = 1_000_000_000L;
+
     private final CheckType.PostgresLoad check;
     private final CheckEvaluator grading;
-    private final List<Connection> connections = new ArrayList<>();
+    private final List<Connection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> openedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+    private @Nullable String url;
+    private final Properties properties = new Properties();
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong rolledBack = new AtomicLong();
     private @Nullable Thread load;
@@ -56,18 +61,15 @@ final class PostgresLoadCheck implements CheckEvaluator, AutoCloseable {
             return "no component '" + check.database() + "' in this lab";
         }
         String host = context.session().host();
-        String url = "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/postgres";
-        Properties properties = new Properties();
+        url = "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/postgres";
         properties.setProperty("user", "postgres");
-        properties.setProperty("password", context.session().databasePassword());
+        properties.setProperty("password", context.session().componentPassword());
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("ApplicationName", "ladder-check");
-        org.postgresql.Driver driver = new org.postgresql.Driver();
         for (int i = 0; i < check.connections(); i++) {
             try {
-                Connection connection = driver.connect(url, properties);
-                connection.setAutoCommit(false);
-                connections.add(connection);
+                connections.add(connect());
+                openedAt.add(System.nanoTime());
             } catch (SQLException e) {
                 return "PostgreSQL refused connection " + (i + 1) + " of " + check.connections() + " at " + host + ":" + port
                         + ": " + e.getMessage();
@@ -79,7 +81,21 @@ final class PostgresLoadCheck implements CheckEvaluator, AutoCloseable {
         return null;
     }
 
-    /** Round robin over the connections at the check's rate; every n-th transaction rolls back, spread evenly. */
+    private Connection connect() throws SQLException {
+        Connection connection = new org.postgresql.Driver().connect(java.util.Objects.requireNonNull(url), properties);
+        if (connection == null) {
+            throw new SQLException("the driver does not take " + url);
+        }
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /**
+     * Round robin over the connections at the check's rate; a share of the transactions rolls back, spread evenly. A
+     * busy PostgreSQL backend reports its transaction counts to pg_stat_database only every ten seconds or so (when it
+     * is idle long enough, or when it exits): so each connection that ran transactions is replaced by a new one about
+     * every second, and the counts Prometheus sees follow the load within a scrape or two.
+     */
     private void runTransactions() {
         long intervalNanos = (long) (1_000_000_000L / check.transactionsPerSecond());
         long next = System.nanoTime();
@@ -103,6 +119,19 @@ final class PostgresLoadCheck implements CheckEvaluator, AutoCloseable {
                 }
                 return;
             }
+            int index = (int) (n % connections.size());
+            if (System.nanoTime() - openedAt.get(index) > RECONNECT_NANOS) {
+                try {
+                    connection.close(); // the backend exits and reports its counts
+                    connections.set(index, connect());
+                    openedAt.set(index, System.nanoTime());
+                } catch (SQLException e) {
+                    if (!closed) {
+                        loadProblem = "cannot reconnect: " + e.getMessage();
+                    }
+                    return;
+                }
+            }
             next += intervalNanos;
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
@@ -119,7 +148,7 @@ final class PostgresLoadCheck implements CheckEvaluator, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Connection connection : connections) {
+        for (Connection connection : List.copyOf(connections)) {
             try {
                 connection.close();
             } catch (SQLException e) {

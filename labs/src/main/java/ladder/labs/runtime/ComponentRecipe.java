@@ -26,6 +26,10 @@ public sealed interface ComponentRecipe {
             case BLACKBOX_EXPORTER -> new BlackboxExporter();
             case POSTGRES -> new Postgres();
             case POSTGRES_EXPORTER -> new PostgresExporter();
+            case GRAFANA -> new Grafana();
+            case LOKI -> new Upstream("/ready", "-config.file=");
+            case TEMPO -> new Upstream("/ready", "-config.file=");
+            case OTEL_COLLECTOR -> new Upstream("/", "--config=");
         };
     }
 
@@ -36,7 +40,7 @@ public sealed interface ComponentRecipe {
      * Whether the component at {@code url} ({@code http://HOST:PORT}) is ready: by default its readiness path
      * answers 200.
      *
-     * @param password the session's database password ({@link LabSession#databasePassword()})
+     * @param password the session's database password ({@link LabSession#componentPassword()})
      */
     default boolean ready(java.net.http.HttpClient http, String url, String password) {
         return ComponentReload.answers(http, url + readinessPath());
@@ -62,7 +66,15 @@ public sealed interface ComponentRecipe {
 
     /** Whether it runs on the Java runtime (Zipkin, the sample service) rather than a Debian binary. */
     default boolean java() {
-        return debianPackages().isEmpty();
+        return debianPackages().isEmpty() && !upstream();
+    }
+
+    /**
+     * Whether it comes from a pinned upstream image ({@link UpstreamImages}): Docker only, and its command line is the
+     * arguments of the image's own entrypoint.
+     */
+    default boolean upstream() {
+        return false;
     }
 
     /** The command line of one component. */
@@ -329,6 +341,56 @@ public sealed interface ComponentRecipe {
 
         @Override public List<String> command(Launch launch) {
             return List.of(launch.binaries().postgresExporter(), "--web.listen-address=" + launch.listen());
+        }
+    }
+
+    /**
+     * Grafana from its upstream image, set up through its environment: the lab's provisioning folder ({@code config},
+     * e.g. {@code provisioning} with {@code datasources/} and {@code dashboards/}), its port, data under
+     * {@code /lab/data}, the session's password for {@code admin} (Ladder's checks sign in with it), anonymous
+     * viewers (the proxy already lets only the session's owner and mentors in), no phoning home, and the proxy's
+     * path as its root URL.
+     */
+    record Grafana() implements ComponentRecipe {
+        @Override public String readinessPath() { return "/api/health"; }
+        @Override public List<String> debianPackages() { return List.of(); }
+        @Override public boolean upstream() { return true; }
+        @Override public List<String> command(Launch launch) { return List.of(); } // the image's /run.sh
+        @Override public java.util.Map<String, String> environment(Launch launch) {
+            java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("GF_SERVER_HTTP_ADDR", launch.listenHost());
+            env.put("GF_SERVER_HTTP_PORT", Integer.toString(launch.port()));
+            env.put("GF_PATHS_DATA", launch.data());
+            env.put("GF_PATHS_LOGS", launch.data() + "/log");
+            env.put("GF_PATHS_PLUGINS", launch.data() + "/plugins");
+            env.put("GF_PATHS_PROVISIONING", launch.requireConfig());
+            env.put("GF_SECURITY_ADMIN_PASSWORD", launch.password());
+            env.put("GF_AUTH_ANONYMOUS_ENABLED", "true");
+            env.put("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+            env.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
+            env.put("GF_ANALYTICS_CHECK_FOR_UPDATES", "false");
+            env.put("GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES", "false");
+            if (launch.uiPath() != null) {
+                env.put("GF_SERVER_ROOT_URL", "http://localhost" + launch.uiPath());
+            }
+            return env;
+        }
+    }
+
+    /**
+     * Loki, Tempo and the OpenTelemetry Collector from their upstream images: the image's entrypoint with the lab's
+     * configuration file, in which the lab names its port ({@code http_listen_port: ${port:loki}}, the collector's
+     * {@code health_check} extension on {@code 0.0.0.0:${port:otel-collector}}) and keeps its other listeners
+     * (gRPC, OTLP) on fixed ports inside the session, which are never published.
+     *
+     * @param readinessPath answers 200 once it serves
+     * @param configFlag    how its entrypoint takes the configuration file
+     */
+    record Upstream(String readinessPath, String configFlag) implements ComponentRecipe {
+        @Override public List<String> debianPackages() { return List.of(); }
+        @Override public boolean upstream() { return true; }
+        @Override public List<String> command(Launch launch) {
+            return List.of(configFlag + launch.requireConfig());
         }
     }
 }

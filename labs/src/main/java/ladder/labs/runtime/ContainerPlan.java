@@ -45,6 +45,7 @@ record ContainerPlan(String name, String image, List<String> command, String use
             case ZIPKIN -> 512;
             case SAMPLE_SERVICE, POSTGRES -> 256;
             case POSTGRES_EXPORTER -> 64;
+            case GRAFANA, LOKI, TEMPO, OTEL_COLLECTOR -> 256;
         };
     }
 

@@ -72,7 +72,7 @@ final class DockerLabSession implements LabSession {
     private volatile boolean running;
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
-    private final String databasePassword = SessionSecrets.newPassword();
+    private final String componentPassword = SessionSecrets.newPassword();
 
     /**
      * @param host the lab host's address ({@link LabHostAddress}): ports are published there and Ladder reaches the
@@ -156,7 +156,7 @@ final class DockerLabSession implements LabSession {
                 "0.0.0.0", config, ContainerPlan.DATA, ComponentRecipe.Binaries.IN_IMAGES,
                 name -> "http://127.0.0.1:" + ports.get(name), List.of(),
                 settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/",
-                database, databasePassword, null); // the images run as the unprivileged user lab
+                database, componentPassword, null); // the images run as the unprivileged user lab
     }
 
     private void followLog(String component, String containerId) {
@@ -196,7 +196,7 @@ final class DockerLabSession implements LabSession {
                 throw new LabStartException("the session was stopped while starting");
             }
             for (ComponentSpec component : List.copyOf(waiting)) {
-                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), databasePassword)) {
+                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), componentPassword)) {
                     Duration took = Duration.between(launched.get(component.name()), Instant.now());
                     readyTimes.put(component.name(), took);
                     waiting.remove(component);
@@ -472,8 +472,8 @@ final class DockerLabSession implements LabSession {
     }
 
     @Override
-    public String databasePassword() {
-        return databasePassword;
+    public String componentPassword() {
+        return componentPassword;
     }
 
     @Override

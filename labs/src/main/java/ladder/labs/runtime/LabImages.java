@@ -89,6 +89,12 @@ final class LabImages {
 
     /** Why images of this kind cannot be made here, or empty when they can. */
     Optional<String> unavailable(ComponentKind kind) {
+        if (ComponentRecipe.of(kind).upstream()) {
+            return upstreamSource(kind).isPresent() ? Optional.empty()
+                    : Optional.of("the upstream image " + UpstreamImages.of(kind).orElseThrow() + " is not on this engine and cannot"
+                            + " be pulled (no registry answers" + (settings.imagePrefix().isEmpty() ? "" : ", nor " + settings.imagePrefix())
+                            + "); this lab needs a machine that can pull it, or `docker load` of it");
+        }
         if (ComponentRecipe.of(kind).java()) {
             if (settings.jdk() == null && !present(tag(settings.imagePrefix(), "jre", settings.version()))) {
                 return Optional.of("no jlink in " + System.getProperty("java.home") + " to make the Java runtime image");
@@ -108,9 +114,34 @@ final class LabImages {
         return Optional.of("the base image " + baseImage() + " is missing and cannot be pulled; scripts/docker-engine.sh builds it with debootstrap");
     }
 
+    private final Map<ComponentKind, Map.Entry<Instant, Optional<String>>> upstreamChecked = new ConcurrentHashMap<>();
+
+    /**
+     * The name under which a kind's upstream image is on the engine (behind the registry prefix, else as pinned),
+     * pulled when it is not; asked again a minute later at most (a failed pull may take a while).
+     */
+    private Optional<String> upstreamSource(ComponentKind kind) {
+        Map.Entry<Instant, Optional<String>> known = upstreamChecked.get(kind);
+        if (known != null && known.getKey().plusSeconds(60).isAfter(Instant.now())) {
+            return known.getValue();
+        }
+        String pinned = UpstreamImages.of(kind).orElseThrow();
+        List<String> names = settings.imagePrefix().isEmpty() ? List.of(pinned) : List.of(settings.imagePrefix() + pinned, pinned);
+        Optional<String> found = names.stream().filter(this::present).findFirst()
+                .or(() -> names.stream().filter(this::pull).findFirst());
+        upstreamChecked.put(kind, Map.entry(Instant.now(), found));
+        return found;
+    }
+
     /** Makes sure the image of a kind is there, building it (and the Java runtime image under it) when needed. */
     String ensure(ComponentKind kind, Consumer<String> progress) {
         ComponentRecipe recipe = ComponentRecipe.of(kind);
+        if (recipe.upstream()) {
+            upstreamChecked.remove(kind);
+            String upstream = upstreamSource(kind).orElseThrow(() -> new LabStartException(unavailable(kind).orElse("")));
+            return ensure(imageOf(kind), Map.of("UPSTREAM", upstream),
+                    context -> context.content(".keep", "the folders every lab container has\n"), progress);
+        }
         if (!recipe.java()) {
             return ensure(imageOf(kind), Map.of("BASE", baseImage()), context -> { }, progress);
         }
@@ -301,6 +332,11 @@ final class LabImages {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A file of the context with this content. */
+        void content(String name, String value) {
+            entries.put(name, value.getBytes(StandardCharsets.UTF_8));
         }
 
         void text(String key, String value) {

@@ -42,10 +42,11 @@ public interface LabSession extends AutoCloseable {
     }
 
     /**
-     * The password of the session's databases (user {@code postgres}): random per session, never written in the
-     * workspace; Ladder's checks use it, and the lab's exporter gets it in its environment.
+     * The password of the session's components that have one (PostgreSQL's {@code postgres}, Grafana's
+     * {@code admin}): random per session, never written in the workspace; Ladder's checks use it, and the components
+     * that need it (the postgres exporter) get it in their environment.
      */
-    String databasePassword();
+    String componentPassword();
 
     /** Time from launch to ready, by component name. */
     Map<String, Duration> readyTimes();

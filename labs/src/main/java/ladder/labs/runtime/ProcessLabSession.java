@@ -51,7 +51,7 @@ final class ProcessLabSession implements LabSession {
     private volatile boolean running;
     private volatile boolean stopped;
     private @Nullable ScheduledFuture<?> expiry;
-    private final String databasePassword = SessionSecrets.newPassword();
+    private final String componentPassword = SessionSecrets.newPassword();
 
     ProcessLabSession(String id, LabFolder lab, ProcessRuntimeSettings settings, LabProgressListener listener,
             Consumer<ProcessLabSession> onStopped) {
@@ -143,7 +143,7 @@ final class ProcessLabSession implements LabSession {
                 component.config() == null ? null : renderedFile(component.config()).toString(),
                 dataDirectory(component).toString(), settings.binaries(), this::url, jvmOptions,
                 settings.uiBasePath() == null ? null : settings.uiBasePath() + id + "/ui/" + component.name() + "/",
-                database, databasePassword,
+                database, componentPassword,
                 component.kind() == ComponentKind.POSTGRES && runsAsRoot() ? PostgresAsRoot.USER : null);
     }
 
@@ -211,7 +211,7 @@ final class ProcessLabSession implements LabSession {
                     String exit = process == null ? "" : " with code " + process.exitValue();
                     throw failed(component, component.name() + " exited" + exit + " before it was ready");
                 }
-                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), databasePassword)) {
+                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), componentPassword)) {
                     Duration took = Duration.between(launched.get(component.name()), Instant.now());
                     readyTimes.put(component.name(), took);
                     waiting.remove(component);
@@ -425,8 +425,8 @@ final class ProcessLabSession implements LabSession {
     }
 
     @Override
-    public String databasePassword() {
-        return databasePassword;
+    public String componentPassword() {
+        return componentPassword;
     }
 
     @Override

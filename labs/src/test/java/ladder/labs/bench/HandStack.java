@@ -155,7 +155,7 @@ final class HandStack implements AutoCloseable {
                         "--armeria.ports[0].ip=127.0.0.1",
                         "--armeria.ports[0].protocols[0]=http"));
             }
-            case POSTGRES, POSTGRES_EXPORTER ->
+            case POSTGRES, POSTGRES_EXPORTER, GRAFANA, LOKI, TEMPO, OTEL_COLLECTOR ->
                     throw new UnsupportedOperationException("no by-hand " + component.kind().yamlName() + " in the benchmark");
             case SAMPLE_SERVICE -> {
                 command.addAll(List.of(settings.java().toString(),
@@ -198,7 +198,8 @@ final class HandStack implements AutoCloseable {
             case ZIPKIN, SAMPLE_SERVICE -> "/health";
             case POSTGRES_EXPORTER -> "/metrics";
             // the database lab has no by-hand script (HandChecks), so it is never started by hand
-            case POSTGRES -> throw new UnsupportedOperationException("no by-hand PostgreSQL in the benchmark");
+            case POSTGRES, GRAFANA, LOKI, TEMPO, OTEL_COLLECTOR ->
+                    throw new UnsupportedOperationException("no by-hand " + kind.yamlName() + " in the benchmark");
         };
     }
 

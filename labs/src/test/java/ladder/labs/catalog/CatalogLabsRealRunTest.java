@@ -209,6 +209,21 @@ class CatalogLabsRealRunTest {
     }
 
     @Test
+    void database_lab_passes_every_check_with_its_solution() {
+        assertAllPass(run("database", true));
+    }
+
+    @Test
+    void database_lab_starting_files_fail_the_scrape_and_the_alert_rule_and_skip_what_needs_them() {
+        assertStartingState(run("database", false),
+                expect("config-valid", PASS, "rules-valid", PASS, "exporter-scraped", FAIL, "database-seen", SKIPPED,
+                        "transactions-recorded", SKIPPED, "alert-rule-loaded", FAIL, "connections-page", SKIPPED,
+                        "quiet-with-few-connections", SKIPPED),
+                Map.of("exporter-scraped", "no target in job `postgres`; jobs scraped: prometheus",
+                        "alert-rule-loaded", "PostgresTooManyConnections"));
+    }
+
+    @Test
     void tracing_lab_passes_every_check_with_its_solution() {
         assertAllPass(run("tracing", true));
     }

@@ -90,6 +90,69 @@ class ContainerPlanTest {
         assertThat(direct).noneMatch(arg -> arg.startsWith("--web.external-url"));
     }
 
+    @Test
+    void postgres_gets_its_password_in_the_environment_never_on_the_command_line_and_refuses_clients_without_it() {
+        ComponentSpec postgres = ComponentSpec.of("postgres", ComponentKind.POSTGRES, null);
+        ComponentRecipe.Launch launch = new ComponentRecipe.Launch(postgres, 41005, "0.0.0.0", null, "/lab/data",
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "http://127.0.0.1:1", List.of(), null, null, "s3cret-of-the-session", null);
+        List<String> command = ComponentRecipe.of(ComponentKind.POSTGRES).command(launch);
+        ContainerPlan plan = ContainerPlan.component("db-1", postgres, "ladder-lab-postgres:1.0", command, "sandbox", labels,
+                ComponentRecipe.of(ComponentKind.POSTGRES).environment(launch));
+
+        assertThat(String.join(" ", command)).doesNotContain("s3cret-of-the-session")
+                .contains("--auth=scram-sha-256", "max_connections=20", "unix_socket_directories=");
+        assertThat(command).containsSequence("/usr/lib/postgresql/15/bin", "/lab/data", "0.0.0.0", "41005");
+        assertThat(command).doesNotContain("/usr/bin/setpriv");
+        assertThat(plan.env()).containsEntry("LADDER_LAB_DB_PASSWORD", "s3cret-of-the-session");
+        assertThat(plan.user()).isEqualTo("10001:10001");
+        assertThat(plan.hostConfig().getMemory()).isEqualTo(256L * 1024 * 1024);
+        assertThat(ComponentRecipe.of(ComponentKind.POSTGRES).command(new ComponentRecipe.Launch(postgres, 41005, "127.0.0.1",
+                null, "/tmp/x", ComponentRecipe.Binaries.IN_IMAGES, name -> "", List.of(), null, null, "p", "postgres")))
+                .as("as root on the process runtime").startsWith("/usr/bin/setpriv", "--reuid=postgres");
+    }
+
+    @Test
+    void the_postgres_exporter_reads_the_labs_database_with_the_sessions_password() {
+        ComponentSpec exporter = ComponentSpec.of("postgres-exporter", ComponentKind.POSTGRES_EXPORTER, null);
+        ComponentRecipe.Launch launch = new ComponentRecipe.Launch(exporter, 41006, "0.0.0.0", null, "/lab/data",
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "", List.of(), null, "127.0.0.1:41005", "pw", null);
+
+        assertThat(ComponentRecipe.of(ComponentKind.POSTGRES_EXPORTER).environment(launch))
+                .containsEntry("DATA_SOURCE_NAME", "postgresql://postgres:pw@127.0.0.1:41005/postgres?sslmode=disable");
+        assertThat(ComponentRecipe.of(ComponentKind.POSTGRES_EXPORTER).command(launch))
+                .containsExactly("/usr/bin/prometheus-postgres-exporter", "--web.listen-address=0.0.0.0:41006");
+    }
+
+    @Test
+    void upstream_components_come_from_the_one_pinned_list_and_run_their_images_entrypoint_confined_like_the_others() {
+        assertThat(UpstreamImages.PINNED).containsOnlyKeys(ComponentKind.GRAFANA, ComponentKind.LOKI, ComponentKind.TEMPO,
+                ComponentKind.OTEL_COLLECTOR);
+        assertThat(UpstreamImages.PINNED.values()).allMatch(image -> image.matches("[a-z0-9./-]+:\\d+\\.\\d+\\.\\d+"),
+                "pinned to a release, never latest");
+        for (ComponentKind kind : UpstreamImages.PINNED.keySet()) {
+            assertThat(ComponentRecipe.of(kind).upstream()).as(kind.yamlName()).isTrue();
+            assertThat(ComponentRecipe.of(kind).java()).as(kind.yamlName()).isFalse();
+        }
+        ComponentSpec grafana = ComponentSpec.of("grafana", ComponentKind.GRAFANA, "provisioning");
+        ComponentRecipe.Launch launch = new ComponentRecipe.Launch(grafana, 41007, "0.0.0.0", "/lab/workspace/provisioning",
+                "/lab/data", ComponentRecipe.Binaries.IN_IMAGES, name -> "", List.of(), "/labs/sessions/d-1/ui/grafana/", null, "pw", null);
+        ContainerPlan plan = ContainerPlan.component("d-1", grafana, "ladder-lab-grafana:1.0",
+                ComponentRecipe.of(ComponentKind.GRAFANA).command(launch), "sandbox", labels,
+                ComponentRecipe.of(ComponentKind.GRAFANA).environment(launch));
+        assertThat(plan.command()).isEmpty();
+        assertThat(plan.env()).containsEntry("GF_SERVER_HTTP_PORT", "41007")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "pw")
+                .containsEntry("GF_PATHS_PROVISIONING", "/lab/workspace/provisioning")
+                .containsEntry("GF_SERVER_ROOT_URL", "http://localhost/labs/sessions/d-1/ui/grafana/")
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+        assertThat(plan.user()).isEqualTo("10001:10001");
+        assertThat(plan.hostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(ComponentRecipe.of(ComponentKind.LOKI).command(new ComponentRecipe.Launch(
+                ComponentSpec.of("loki", ComponentKind.LOKI, "loki.yml"), 41008, "0.0.0.0", "/lab/workspace/loki.yml", "/lab/data",
+                ComponentRecipe.Binaries.IN_IMAGES, name -> "", List.of(), null)))
+                .containsExactly("-config.file=/lab/workspace/loki.yml");
+    }
+
     private final Instant now = Instant.parse("2026-12-01T10:00:00Z");
     private final Instant recently = now.minus(Duration.ofMinutes(5));
 

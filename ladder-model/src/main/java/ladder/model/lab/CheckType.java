@@ -204,6 +204,48 @@ public sealed interface CheckType {
         }
     }
 
+    /**
+     * A LogQL query over the last {@code lookback} in Loki ({@code /loki/api/v1/query_range}): log queries count
+     * lines (each line one "series" of value 1 for the condition), metric queries give series. Captures
+     * {@code traceId} from the first line naming one ({@code traceId=…}, {@code trace_id=…}).
+     */
+    record LogQl(String loki, String query, PromQlCondition condition, Duration lookback) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "logql";
+        }
+    }
+
+    /**
+     * A trace in Tempo with a span of every service: the trace {@code traceId} names (a template, e.g. one captured
+     * from a log line), or one found by Tempo's search within {@code lookback}. Captures {@code traceId}.
+     */
+    record TempoTrace(String tempo, List<String> services, @Nullable String traceId, Duration lookback) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "tempo-trace";
+        }
+    }
+
+    /** Grafana's health check of a datasource, by uid ({@code /api/datasources/uid/UID/health}), says OK. */
+    record GrafanaDatasource(String grafana, String datasource) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "grafana-datasource";
+        }
+    }
+
+    /**
+     * A dashboard (by uid) has a panel with this title whose queries, run through Grafana ({@code /api/ds/query},
+     * the last five minutes), give series satisfying the condition.
+     */
+    record GrafanaPanel(String grafana, String dashboard, String panel, PromQlCondition condition) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "grafana-panel";
+        }
+    }
+
     /** The validators a {@code config-valid} check can run. */
     enum ConfigTool {
         PROMETHEUS_CONFIG("prometheus-config"),
@@ -233,5 +275,6 @@ public sealed interface CheckType {
     /** Every {@code type:} name, for error messages. */
     List<String> TYPE_NAMES =
             List.of("http", "promql", "promql-matches", "target-up", "alert-rule", "alertmanager-discovered", "alert-firing",
-                    "route-test", "config-valid", "trace", "file-contains", "log-contains", "postgres-load");
+                    "route-test", "config-valid", "trace", "file-contains", "log-contains", "postgres-load", "logql",
+                    "tempo-trace", "grafana-datasource", "grafana-panel");
 }

@@ -12,7 +12,12 @@ public enum ComponentKind {
     ZIPKIN("zipkin"),
     BLACKBOX_EXPORTER("blackbox-exporter"),
     POSTGRES("postgres"),
-    POSTGRES_EXPORTER("postgres-exporter");
+    POSTGRES_EXPORTER("postgres-exporter"),
+    // not packaged by Debian: pinned upstream images, on the Docker runtime only (ladder.labs.runtime.UpstreamImages)
+    GRAFANA("grafana"),
+    LOKI("loki"),
+    TEMPO("tempo"),
+    OTEL_COLLECTOR("otel-collector");
 
     private final String yamlName;
 
