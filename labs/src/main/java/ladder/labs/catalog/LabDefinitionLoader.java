@@ -850,11 +850,13 @@ public final class LabDefinitionLoader {
             }
         }
         for (ComponentSpec component : definition.components()) {
+            // Grafana's configuration is its provisioning folder; every other kind's is one file
+            boolean folder = component.kind() == ComponentKind.GRAFANA;
             if (component.config() != null && WorkspacePaths.problemWith(component.config()) == null
-                    && !Files.isRegularFile(files.resolve(component.config()))) {
+                    && !(folder ? Files.isDirectory(files.resolve(component.config())) : Files.isRegularFile(files.resolve(component.config())))) {
                 problems.add(new LabDefinitionProblem(directory.resolve(LabFolder.DEFINITION_FILE).toString(), 0,
                         "components." + component.name() + ".config",
-                        "'" + component.config() + "' is not a file in " + files));
+                        "'" + component.config() + "' is not a " + (folder ? "folder" : "file") + " in " + files));
             }
         }
     }

@@ -150,7 +150,7 @@ public final class LabsCli {
                 out.printf(Locale.ROOT, row, lab.id(), processMissing.isEmpty() ? "yes" : "no", onDocker ? "yes" : "no",
                         String.join(",", lab.topics()), lab.title());
                 if (!processMissing.isEmpty()) {
-                    out.println("    process cannot start " + String.join(", ", processMissing) + " (binary or jar not found)");
+                    out.println("    process cannot start " + String.join("; ", process.whyNotRunnable(lab)));
                 }
                 if (!dockerProblems.isEmpty()) {
                     out.println("    docker cannot start " + String.join(", ", dockerProblems));

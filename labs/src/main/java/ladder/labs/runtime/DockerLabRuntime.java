@@ -174,6 +174,7 @@ public final class DockerLabRuntime implements LabRuntime {
     }
 
     /** Why a kind cannot be started here, for the catalog; empty when it can. */
+    @Override
     public Optional<String> whyNot(ComponentKind kind) {
         return baseMissing().or(() -> images.unavailable(kind));
     }

@@ -1,6 +1,7 @@
 package ladder.labs.runtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import ladder.labs.catalog.LabFolder;
 import ladder.model.lab.ComponentKind;
@@ -27,6 +28,26 @@ public interface LabRuntime extends AutoCloseable {
                 .filter(kind -> !available.contains(kind))
                 .distinct()
                 .map(ComponentKind::yamlName)
+                .toList();
+    }
+
+    /**
+     * Why this runtime cannot start a kind here, for the catalog (the CLI's {@code list}, the app's Labs); empty when
+     * it can.
+     */
+    default Optional<String> whyNot(ComponentKind kind) {
+        if (availableComponents().contains(kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(UpstreamImages.of(kind)
+                .map(image -> "container-only: Debian does not package it; the docker runtime starts it from " + image)
+                .orElse("its program is not installed here"));
+    }
+
+    /** For each component kind of a lab this runtime cannot start here, {@code kind: why}; empty when it can run the lab. */
+    default List<String> whyNotRunnable(LabDefinition lab) {
+        return lab.components().stream().map(component -> component.kind()).distinct()
+                .flatMap(kind -> whyNot(kind).map(why -> kind.yamlName() + ": " + why).stream())
                 .toList();
     }
 

@@ -21,7 +21,7 @@ class CatalogLabsAreValidTest {
 
         assertThat(entries).extracting(entry -> entry.directory().getFileName().toString())
                 .containsExactlyInAnyOrder("metrics", "alerting", "slo", "tracing", "host-metrics", "synthetic-monitoring",
-                        "database");
+                        "database", "dashboards");
         for (LabCatalog.Entry entry : entries) {
             assertThat(entry.problem()).as(entry.directory() + " problems").isNull();
             LabFolder lab = entry.lab();

@@ -165,7 +165,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                     .map(LabSessionRecord::getId).findFirst().orElse(null);
             int attempts = (int) mine.stream().filter(record -> record.getLabId().equals(lab.id())).count();
             return new LabEntry(lab.id(), lab.title(), lab.summary(), lab.topics(), lab.rung(), lab.timeLimit(),
-                    runtime.name(), missing.isEmpty(), missing, active, passed.get(lab.id()), attempts);
+                    runtime.name(), missing.isEmpty(), missing, missing.isEmpty() ? List.of() : runtime.whyNotRunnable(lab), active,
+                    passed.get(lab.id()), attempts);
         }).toList();
     }
 

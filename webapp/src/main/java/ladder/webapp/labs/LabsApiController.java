@@ -37,12 +37,12 @@ class LabsApiController {
     }
 
     record LabJson(String id, String title, String summary, List<String> topics, String rung, String timeLimit,
-            List<String> runtimes, boolean runnableHere, List<String> missing, String status,
+            List<String> runtimes, boolean runnableHere, List<String> missing, List<String> whyNot, String status,
             @Nullable Instant passedAt, int attempts) {
         static LabJson of(LabEntry lab) {
             return new LabJson(lab.id(), lab.title(), lab.summary(), lab.topics(), lab.rung().id(),
                     lab.timeLimit().toString(), List.of(lab.runtime()), lab.runnableHere(), lab.missing(),
-                    lab.status(), lab.passedAt(), lab.attempts());
+                    lab.whyNot(), lab.status(), lab.passedAt(), lab.attempts());
         }
     }
 

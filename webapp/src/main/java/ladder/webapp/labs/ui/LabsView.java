@@ -97,7 +97,8 @@ class LabsView extends VerticalLayout {
     }
 
     private static Span runnable(LabEntry lab) {
-        Span span = new Span(lab.runnableHere() ? "yes" : "no: needs " + String.join(", ", lab.missing()));
+        // why not, e.g. "grafana: container-only: …" or an upstream image that cannot be had here
+        Span span = new Span(lab.runnableHere() ? "yes" : "no: " + String.join("; ", lab.whyNot()));
         span.getElement().getThemeList().add(lab.runnableHere() ? "badge success" : "badge contrast");
         return span;
     }

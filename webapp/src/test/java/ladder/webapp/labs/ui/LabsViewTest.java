@@ -36,12 +36,17 @@ class LabsViewTest extends SpringBrowserlessTest {
 
         var labs = view.grid.getGenericDataView().getItems().toList();
         assertThat(labs).extracting(LabEntry::id)
-                .containsExactlyInAnyOrder("alerting", "database", "host-metrics", "metrics", "slo", "synthetic-monitoring", "tracing");
+                .containsExactlyInAnyOrder("alerting", "dashboards", "database", "host-metrics", "metrics", "slo", "synthetic-monitoring", "tracing");
         assertThat(labs).allSatisfy(lab -> {
             assertThat(lab.rung()).isEqualTo(Rung.ABILITY);
             assertThat(lab.timeLimit().toMinutes()).isBetween(1L, 60L);
             assertThat(lab.status()).isEqualTo("not started");
             assertThat(lab.runnableHere()).as(lab.id() + " missing " + lab.missing()).isEqualTo(lab.missing().isEmpty());
+        });
+        assertThat(labs).filteredOn(lab -> lab.id().equals("dashboards")).singleElement().satisfies(lab -> {
+            assertThat(lab.runnableHere()).as("Grafana is container-only").isFalse();
+            assertThat(lab.whyNot()).singleElement().asString()
+                    .startsWith("grafana: container-only: Debian does not package it").contains("grafana/grafana:");
         });
         assertThat(view.runtime.getText()).contains("process runtime", "one per person");
         assertThat(LabsView.status(labs.getFirst())).isEqualTo("not started");
