@@ -46,6 +46,11 @@ public sealed interface ComponentRecipe {
         return ComponentReload.answers(http, url + readinessPath());
     }
 
+    /** Whether it speaks HTTP on its port (a page or an API the proxy can show); PostgreSQL does not. */
+    default boolean servesHttp() {
+        return true;
+    }
+
     /** Environment variables the component needs (e.g. a password), besides the runtime's own. */
     default java.util.Map<String, String> environment(Launch launch) {
         return java.util.Map.of();
@@ -289,6 +294,7 @@ public sealed interface ComponentRecipe {
                 "wait $pid");
 
         @Override public String readinessPath() { return ""; }
+        @Override public boolean servesHttp() { return false; }
         @Override public List<String> debianPackages() { return List.of("postgresql"); }
 
         @Override public boolean ready(java.net.http.HttpClient http, String url, String password) {

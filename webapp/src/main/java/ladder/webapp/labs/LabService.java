@@ -595,8 +595,10 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         LabSessionRecord record = visible(sessionId);
         Live session = find(record.getId()).orElse(null);
         LabSession running = session == null ? null : session.session;
-        if (running == null || !running.ports().containsKey(component)) {
-            return Optional.empty();
+        if (running == null || !running.ports().containsKey(component)
+                || running.definition().component(component).map(spec -> !ladder.labs.runtime.ComponentRecipe.of(spec.kind()).servesHttp())
+                        .orElse(true)) {
+            return Optional.empty(); // no such component, or one without a web side (PostgreSQL): nothing to forward to
         }
         return Optional.of(running.url(component));
     }
@@ -629,7 +631,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         if (session != null) {
             for (ComponentSpec spec : session.lab.definition().components()) {
                 String state = session.components.getOrDefault(spec.name(), "waiting");
-                String url = !"ready".equals(state) ? null : "/labs/sessions/" + record.getId() + "/ui/" + spec.name() + "/"
+                String url = !"ready".equals(state) || !ladder.labs.runtime.ComponentRecipe.of(spec.kind()).servesHttp() ? null
+                        : "/labs/sessions/" + record.getId() + "/ui/" + spec.name() + "/"
                         + (spec.kind() == ComponentKind.ZIPKIN ? "zipkin/" : ""); // Zipkin's UI is under /zipkin/
                 components.add(new LabSessionInfo.Component(spec.name(), spec.kind().yamlName(), state, url));
             }
