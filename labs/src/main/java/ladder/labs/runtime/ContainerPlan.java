@@ -59,7 +59,12 @@ record ContainerPlan(String name, String image, List<String> command, String use
             exposed.add(tcp);
             bindings.bind(tcp, new Ports.Binding(publishAddress, Integer.toString(port)));
         }
-        HostConfig host = confined(16, 16).withNetworkMode(network).withPortBindings(bindings);
+        // the session's ports are taken from the ephemeral range (the OS chose them free); reserved in the session's
+        // namespace, no outgoing connection of a component there takes one as its source port before the component
+        // that owns it binds it (PostgreSQL binds after initdb, seconds after Prometheus started scraping)
+        HostConfig host = confined(16, 16).withNetworkMode(network).withPortBindings(bindings)
+                .withSysctls(Map.of("net.ipv4.ip_local_reserved_ports",
+                        String.join(",", ports.stream().map(String::valueOf).toList())));
         Map<String, String> all = new LinkedHashMap<>(labels);
         all.put(DockerLabels.COMPONENT, DockerLabels.SANDBOX);
         return new ContainerPlan(name(sessionId, DockerLabels.SANDBOX), image, List.of("sleep", "infinity"),

@@ -47,6 +47,7 @@ class ContainerPlanTest {
                 List.of(41001, 41002), "127.0.0.1", labels);
 
         assertThat(sandbox.publishedPorts()).containsExactlyInAnyOrder("127.0.0.1:41001->41001", "127.0.0.1:41002->41002");
+        assertThat(sandbox.hostConfig().getSysctls()).containsEntry("net.ipv4.ip_local_reserved_ports", "41001,41002");
         assertThat(sandbox.hostConfig().getNetworkMode()).isEqualTo("ladder-lab-metrics-1a2b-net");
         assertThat(sandbox.command()).containsExactly("sleep", "infinity");
         assertThat(sandbox.user()).isEqualTo("65534:65534");
