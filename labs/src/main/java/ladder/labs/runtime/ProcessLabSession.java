@@ -361,7 +361,13 @@ final class ProcessLabSession implements LabSession {
         if (!settings.keepSessionFolders()) {
             SessionRecords.deleteTree(directory);
             if (runsAsRoot()) {
-                SessionRecords.deleteTree(PostgresAsRoot.dataDirectory(settings.sessionsDirectory(), id, "-").getParent());
+                Path session = PostgresAsRoot.dataDirectory(settings.sessionsDirectory(), id, "-").getParent();
+                SessionRecords.deleteTree(session);
+                try {
+                    Files.deleteIfExists(session.getParent()); // the sessions folder's, once its last session is gone
+                } catch (IOException e) {
+                    // another session of the same folder still has its data there
+                }
             }
         }
         try {
