@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The optional {@code services.yml} that configures the instances' tracing from a lab's workspace, since
@@ -43,7 +46,7 @@ final class ServicesFile {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Object parsed;
         try {
-            parsed = Json.loadSafely(text);
+            parsed = loadSafely(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage());
         }
@@ -101,6 +104,23 @@ final class ServicesFile {
                 throw new IllegalArgumentException(at + "." + key + ": unknown field (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             }
+        }
+    }
+
+    /**
+     * Reads small YAML with SnakeYAML's safe constructor: maps, lists and scalars only, at most 64 KiB, no aliases.
+     *
+     * @throws IllegalArgumentException with the first line of the parser's complaint
+     */
+    private static @Nullable Object loadSafely(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024);
+        options.setMaxAliasesForCollections(0);
+        try {
+            return new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IllegalArgumentException(message.lines().findFirst().orElse(""));
         }
     }
 }

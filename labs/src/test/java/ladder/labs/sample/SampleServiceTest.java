@@ -228,7 +228,7 @@ class SampleServiceTest {
 
         assertThat(get(base, "/admin/tracing").body()).contains("\"sampleRate\":0.5");
         assertThat(Files.readString(log))
-                .contains("WARN ignoring " + file + ": " + file + ": shop.tracing.sample-rate: must be a number between 0.0 and 1.0, got '7'");
+                .contains("WARN service=shop ignoring " + file + ": " + file + ": shop.tracing.sample-rate: must be a number between 0.0 and 1.0, got '7'");
     }
 
     @Test
