@@ -18,6 +18,7 @@ import ladder.labs.catalog.LabCatalog;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
 import ladder.labs.catalog.LabTestCase;
+import ladder.labs.check.SessionAnswers;
 import ladder.labs.check.LabCaseRunner;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
@@ -258,7 +259,7 @@ public final class LabsCli {
                 Duration applyTime = Duration.ZERO;
                 if (solution) {
                     Instant applyBegun = Instant.now();
-                    applied = session.apply(lab.solution());
+                    applied = SessionAnswers.applySolution(session, lab);
                     applyTime = Duration.between(applyBegun, Instant.now());
                     err.println("solution: " + applied.message());
                 }

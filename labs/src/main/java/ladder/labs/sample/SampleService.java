@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,7 +28,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  *   <li>Operations: {@code GET /health}, {@code GET /metrics} (Prometheus text), {@link FaultsEndpoint}
  *       (error rate and latency injected at run time), {@link LoadEndpoint} (requests per second it sends
  *       itself), {@link WebhookEndpoint} (records what an Alertmanager webhook receiver is sent),
- *       {@link TracingSwitch} ({@code GET /admin/tracing}, and tracing from {@code services.yml}).</li>
+ *       {@link TracingSwitch} ({@code GET /admin/tracing}); {@link ServicesFileWatcher} applies what
+ *       {@code services.yml} sets (tracing, load, a slow dependency).</li>
  *   <li>{@link InstrumentedHandler}: the timer {@code http.server.requests} (tags service, endpoint, method,
  *       status, outcome) with histogram buckets from 5 ms to 5 s, a Micrometer Tracing span per shop request
  *       and per downstream call (W3C {@code traceparent}, Zipkin through {@link SampleTracing}), and one log
@@ -43,6 +45,8 @@ public final class SampleService implements AutoCloseable {
     private final RequestLog log;
     private final PrometheusMeterRegistry registry;
     private final TracingSwitch tracing;
+    private final ServicesFileWatcher servicesFile;
+    private final Path servicesFilePath;
     private final ShopEndpoints shop;
     private final ExecutorService executor;
     private final HttpServer server;
@@ -57,8 +61,13 @@ public final class SampleService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        this.tracing = new TracingSwitch(options, log);
-        this.shop = new ShopEndpoints(options.name(), options.downstreamUrls(), registry);
+        ServicesFile.Tracing commandLine = new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate());
+        // watched even while absent: a lab's learner may create it later
+        this.servicesFilePath = (options.servicesFile() != null ? options.servicesFile() : Path.of("services.yml"))
+                .toAbsolutePath();
+        this.tracing = new TracingSwitch(options.name(), commandLine, servicesFilePath, log);
+        SlowDependency slow = new SlowDependency();
+        this.shop = new ShopEndpoints(options.name(), options.downstreamUrls(), slow, log, registry);
         Faults faults = new Faults();
 
         Routes routes = new Routes();
@@ -73,6 +82,15 @@ public final class SampleService implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         this.load = new LoadEndpoint(baseUrl(), log);
         load.addTo(routes);
+        this.servicesFile = new ServicesFileWatcher(servicesFilePath, options.name(), commandLine, log, settings -> {
+            tracing.switchTo(settings.tracing());
+            if (settings.loadRps() != null) {
+                load.set(settings.loadRps());
+            }
+            if (settings.slowDependency() != null) {
+                slow.set(settings.slowDependency());
+            }
+        });
         server.setExecutor(executor);
         server.createContext("/", new InstrumentedHandler(routes, tracing, faults, registry, log));
     }
@@ -84,16 +102,15 @@ public final class SampleService implements AutoCloseable {
      */
     public static SampleService start(SampleOptions options) throws IOException {
         SampleService service = new SampleService(options);
-        service.tracing.start();
-        service.server.start();
         service.load.set(options.loadRps());
+        service.servicesFile.start(); // after the command line's load: the file's wins
+        service.server.start();
         ServicesFile.Tracing settings = service.tracing.current().settings();
         service.log.info("started on " + service.baseUrl()
                 + " zipkin=" + (settings.zipkinUrl() == null ? "off" : settings.zipkinUrl())
                 + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
                 + " sampleRate=" + settings.sampleRate() + " loadRps=" + options.loadRps()
-                + " config=" + service.tracing.servicesFile()
-                + (Files.exists(service.tracing.servicesFile()) ? "" : " (absent)"));
+                + " config=" + service.servicesFilePath + (Files.exists(service.servicesFilePath) ? "" : " (absent)"));
         return service;
     }
 
@@ -109,6 +126,7 @@ public final class SampleService implements AutoCloseable {
     /** Stops serving, flushes the spans still queued and closes the log. */
     @Override
     public void close() {
+        servicesFile.close();
         load.close();
         server.stop(0);
         executor.shutdownNow();

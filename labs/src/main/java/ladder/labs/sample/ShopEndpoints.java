@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shop: {@code GET /api/products}, {@code POST /api/orders}, {@code POST /api/checkout} (which pays through
- * each downstream service's {@code POST /api/payments} in turn, each call a {@code CLIENT} span carrying
- * {@code traceparent}) and {@code POST /api/payments}, with the counters {@code shop.orders},
- * {@code shop.checkouts} (by result) and {@code shop.payments}.
+ * The shop: {@code GET /api/products}, {@code POST /api/orders}, {@code POST /api/checkout} and
+ * {@code POST /api/payments}, with the counters {@code shop.orders}, {@code shop.checkouts} (by result) and
+ * {@code shop.payments}. A checkout calls its dependencies in turn, each a span of its own
+ * ({@code reserve-stock}, {@code price-cart}, {@code score-fraud}; one may be slow, see {@link SlowDependency}),
+ * then pays through each downstream service's {@code POST /api/payments}, each call a {@code CLIENT} span
+ * carrying {@code traceparent}.
  */
 final class ShopEndpoints implements AutoCloseable {
 
@@ -36,9 +39,14 @@ final class ShopEndpoints implements AutoCloseable {
     private final Counter checkoutsFailed;
     private final Counter payments;
     private final AtomicLong ids = new AtomicLong(1000);
+    private final SlowDependency slow;
+    private final RequestLog log;
 
-    ShopEndpoints(String serviceName, List<URI> downstreamUrls, MeterRegistry registry) {
+    ShopEndpoints(String serviceName, List<URI> downstreamUrls, SlowDependency slow, RequestLog log,
+                  MeterRegistry registry) {
         this.serviceName = serviceName;
+        this.slow = slow;
+        this.log = log;
         this.downstreamUrls = downstreamUrls;
         this.downstream = downstreamUrls.isEmpty() ? null : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -74,6 +82,7 @@ final class ShopEndpoints implements AutoCloseable {
 
     /** Pays locally, or through each downstream service in turn; the first failure fails the checkout with 502. */
     private Reply checkout(Request request) throws InterruptedException {
+        callDependencies(request);
         if (downstream == null) {
             payments.increment();
             checkoutsSucceeded.increment();
@@ -92,6 +101,26 @@ final class ShopEndpoints implements AutoCloseable {
 
     private Reply checkedOut(String payment) {
         return Reply.json(200, Json.fields("checkoutId", "chk-" + ids.incrementAndGet(), "payment", payment));
+    }
+
+    /**
+     * The checkout's own dependencies, each in a span of its own; a slow call logs its cause in that span's scope,
+     * so the line carries the trace and span id Zipkin shows (the cause is in the log only, not in the span).
+     */
+    private void callDependencies(Request request) throws InterruptedException {
+        Tracer tracer = request.tracing().tracer();
+        for (String dependency : SlowDependency.CAUSES.keySet()) {
+            Span span = tracer.nextSpan(request.span()).name(dependency).start();
+            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                SlowDependency.Delay delay = slow.delayOf(dependency);
+                if (delay != null) {
+                    Thread.sleep(delay.millis());
+                    log.warn("slow dependency=" + dependency + " tookMs=" + delay.millis() + " cause=" + delay.cause());
+                }
+            } finally {
+                span.end();
+            }
+        }
     }
 
     /** Calls one payment service in a client span; returns why it failed, or null when it accepted. */

@@ -1,51 +1,25 @@
 package ladder.labs.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.jspecify.annotations.Nullable;
 
 /**
- * The tracing in force: set by the command line, replaced by this service's section of {@code services.yml}
- * whenever the file changes (it is checked every second, also while it does not exist yet), and shown by
- * {@code GET /admin/tracing}.
+ * The tracing in force: set by the command line, replaced when {@code services.yml} sets another (see
+ * {@link ServicesFileWatcher}), and shown by {@code GET /admin/tracing}.
  */
 final class TracingSwitch implements Endpoint, AutoCloseable {
 
     private final String serviceName;
-    private final ServicesFile.Tracing commandLine;
     private final Path servicesFile;
     private final RequestLog log;
-    private final ScheduledExecutorService watcher;
     private volatile SampleTracing current;
-    private @Nullable FileTime servicesFileSeen; // guarded by this
 
-    TracingSwitch(SampleOptions options, RequestLog log) {
-        this.serviceName = options.name();
-        this.commandLine = new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate());
-        // watched even while absent: a lab's learner may create it later
-        this.servicesFile = (options.servicesFile() != null ? options.servicesFile() : Path.of("services.yml"))
-                .toAbsolutePath();
+    TracingSwitch(String serviceName, ServicesFile.Tracing commandLine, Path servicesFile, RequestLog log) {
+        this.serviceName = serviceName;
+        this.servicesFile = servicesFile;
         this.log = log;
         this.current = new SampleTracing(serviceName, commandLine);
-        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "services-file-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** Reads the services file now, then every second. */
-    void start() {
-        reread();
-        watcher.scheduleWithFixedDelay(this::reread, 1, 1, TimeUnit.SECONDS);
     }
 
     /** The tracing for the next request (a request keeps the one it started with). */
@@ -53,8 +27,16 @@ final class TracingSwitch implements Endpoint, AutoCloseable {
         return current;
     }
 
-    Path servicesFile() {
-        return servicesFile;
+    /** Replaces the tracing when {@code wanted} differs from what is in force; the old one flushes its spans. */
+    synchronized void switchTo(ServicesFile.Tracing wanted) {
+        SampleTracing old = current;
+        if (wanted.equals(old.settings())) {
+            return;
+        }
+        current = new SampleTracing(serviceName, wanted);
+        old.close();
+        log.info("tracing from " + servicesFile + ": zipkin=" + (wanted.zipkinUrl() == null ? "off" : wanted.zipkinUrl())
+                + " sampleRate=" + wanted.sampleRate());
     }
 
     /** {@code GET /admin/tracing}. */
@@ -70,32 +52,8 @@ final class TracingSwitch implements Endpoint, AutoCloseable {
         return Reply.json(200, shown);
     }
 
-    /** Applies {@code services.yml} when it changed since last seen; a broken file is reported and ignored. */
-    private synchronized void reread() {
-        Path file = servicesFile;
-        try {
-            FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-            if (modified == null || modified.equals(servicesFileSeen)) {
-                return;
-            }
-            servicesFileSeen = modified;
-            ServicesFile.Tracing wanted = ServicesFile.read(file, serviceName, commandLine);
-            SampleTracing old = current;
-            if (wanted.equals(old.settings())) {
-                return;
-            }
-            current = new SampleTracing(serviceName, wanted);
-            old.close();
-            log.info("tracing from " + file + ": zipkin=" + (wanted.zipkinUrl() == null ? "off" : wanted.zipkinUrl())
-                    + " sampleRate=" + wanted.sampleRate());
-        } catch (IOException | IllegalArgumentException e) {
-            log.warn("ignoring " + file + ": " + e.getMessage());
-        }
-    }
-
     @Override
-    public void close() {
-        watcher.shutdownNow();
+    public synchronized void close() {
         current.close();
     }
 }

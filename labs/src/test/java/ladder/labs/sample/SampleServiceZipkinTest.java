@@ -48,7 +48,8 @@ class SampleServiceZipkinTest {
                 assertThat(checkout.statusCode()).isEqualTo(200);
                 String traceId = checkout.headers().firstValue("traceparent").orElseThrow().split("-")[1];
 
-                JsonNode spans = awaitTrace(zipkin, traceId, 3);
+                // the frontend's server span, its three dependencies and its client span, and the backend's server span
+                JsonNode spans = awaitTrace(zipkin, traceId, 6);
                 JsonNode payment = null;
                 for (JsonNode span : spans) {
                     if ("backend".equals(span.path("localEndpoint").path("serviceName").asString())
@@ -59,8 +60,10 @@ class SampleServiceZipkinTest {
                 assertThat(payment).as("the backend's server span in Zipkin's trace " + spans).isNotNull();
                 assertThat(payment.path("name").asString()).isEqualTo("post /api/payments"); // Zipkin lower-cases names
                 assertThat(payment.path("tags").path("http.status_code").asString()).isEqualTo("200");
-                List<String> kinds = spans.valueStream().map(span -> span.path("kind").asString()).sorted().toList();
-                assertThat(kinds).containsExactly("CLIENT", "SERVER", "SERVER");
+                List<String> kinds = spans.valueStream().map(span -> span.path("kind").asString("local")).sorted().toList();
+                assertThat(kinds).containsExactly("CLIENT", "SERVER", "SERVER", "local", "local", "local");
+                assertThat(spans.valueStream().map(span -> span.path("name").asString()))
+                        .contains("reserve-stock", "price-cart", "score-fraud", "post /api/checkout", "post /api/payments");
 
                 assertThat(Files.readString(log)).containsPattern(Pattern.quote("INFO service=backend traceId=" + traceId
                         + " spanId=" + payment.path("id").asString() + " method=POST endpoint=/api/payments status=200"));
