@@ -69,7 +69,13 @@ public final class LabCaseRunner {
     /** Runs one case against the session. */
     public CaseResult run(LabSession session, LabFolder lab, LabTestCase testCase) {
         Instant begun = Instant.now();
-        Path overlay = overlay(session, lab, testCase);
+        Path overlay;
+        try {
+            overlay = overlay(session, lab, testCase);
+        } catch (IllegalStateException e) { // an answer of the session that its answers.yaml could not find
+            return new CaseResult(testCase, false, List.of("its answers were not found: " + e.getMessage()),
+                    new CheckReport(List.of(), Duration.between(begun, Instant.now())), Duration.between(begun, Instant.now()));
+        }
         ApplyResult applied;
         try {
             applied = session.apply(overlay);
@@ -126,13 +132,18 @@ public final class LabCaseRunner {
     private static Path overlay(LabSession session, LabFolder lab, LabTestCase testCase) {
         try {
             Path overlay = Files.createTempDirectory("ladder-case-");
-            copyTree(lab.files(), overlay, null);
-            if (testCase.onSolution()) {
-                copyTree(lab.solution(), overlay, null);
+            try {
+                copyTree(lab.files(), overlay, null);
+                if (testCase.onSolution()) {
+                    copyTree(lab.solution(), overlay, null);
+                }
+                copyTree(testCase.directory(), overlay, testCase.directory().resolve(LabTestCase.CASE_FILE));
+                SessionAnswers.fillIn(overlay, session);
+                return overlay;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(overlay);
+                throw e;
             }
-            copyTree(testCase.directory(), overlay, testCase.directory().resolve(LabTestCase.CASE_FILE));
-            SessionAnswers.fillIn(overlay, session);
-            return overlay;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
