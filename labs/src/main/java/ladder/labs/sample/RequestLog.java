@@ -1,6 +1,9 @@
 package ladder.labs.sample;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
@@ -34,9 +37,10 @@ final class RequestLog implements AutoCloseable {
     private final Logger logger;
 
     /**
+     * @throws IOException           when the log file cannot be created or written
      * @throws IllegalStateException when SLF4J's provider is not Logback
      */
-    RequestLog(String service, @Nullable Path logFile) {
+    RequestLog(String service, @Nullable Path logFile) throws IOException {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             throw new IllegalStateException("the sample service logs through Logback, but SLF4J's provider is "
                     + LoggerFactory.getILoggerFactory().getClass().getName());
@@ -66,7 +70,8 @@ final class RequestLog implements AutoCloseable {
         logger.warn(message);
     }
 
-    private static Logger logger(LoggerContext context, String name, String pattern, @Nullable Path logFile) {
+    private static Logger logger(LoggerContext context, String name, String pattern, @Nullable Path logFile)
+            throws IOException {
         Logger logger = context.getLogger(name);
         logger.setAdditive(false);
         logger.setLevel(Level.INFO);
@@ -74,11 +79,21 @@ final class RequestLog implements AutoCloseable {
         console.setName(name + ".console");
         attach(context, logger, console, pattern);
         if (logFile != null) {
+            Path absolute = logFile.toAbsolutePath();
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            // Logback only records a file it cannot open in its status: fail here, with the reason, instead
+            Files.newOutputStream(absolute, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setName(name + ".file");
-            file.setFile(logFile.toAbsolutePath().toString()); // Logback creates the folders
+            file.setFile(absolute.toString());
             file.setAppend(true); // each line is flushed: a check may read the file at any moment
             attach(context, logger, file, pattern);
+            if (!file.isStarted()) {
+                logger.detachAndStopAllAppenders();
+                throw new IOException("cannot write the log file " + absolute);
+            }
         }
         return logger;
     }

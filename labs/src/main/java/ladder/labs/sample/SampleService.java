@@ -54,7 +54,13 @@ public final class SampleService implements AutoCloseable {
 
     private SampleService(SampleOptions options) throws IOException {
         this.options = options;
-        this.log = new RequestLog(options.name(), options.logFile());
+        this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64); // bound first: nothing to undo
+        try {
+            this.log = new RequestLog(options.name(), options.logFile());
+        } catch (IOException e) {
+            server.stop(0);
+            throw e;
+        }
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", options.name());
         new JvmMemoryMetrics().bindTo(registry);
@@ -79,7 +85,6 @@ public final class SampleService implements AutoCloseable {
         new WebhookEndpoint().addTo(routes);
 
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         this.load = new LoadEndpoint(baseUrl(), log);
         load.addTo(routes);
         this.servicesFile = new ServicesFileWatcher(servicesFilePath, options.name(), commandLine, log, settings -> {

@@ -1,6 +1,7 @@
 package ladder.labs.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -329,5 +330,13 @@ class SampleServiceTest {
         assertThat(Files.readString(log)).contains("shop.faults.slow-dependency: 'database' is not a dependency of the checkout"
                 + " (known: reserve-stock, price-cart, score-fraud, or random)");
         assertThat(get(base, "/admin/load").body()).as("the load stays").isEqualTo("{\"rps\":20.0}");
+    }
+
+    @Test
+    void a_log_file_that_cannot_be_written_stops_the_start_with_the_reason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("logs/shop.log")); // a folder where the file should be
+
+        assertThatThrownBy(() -> start(SampleOptions.named("shop").withLogFile(folder)))
+                .isInstanceOf(IOException.class).hasMessageContaining(folder.toString());
     }
 }
