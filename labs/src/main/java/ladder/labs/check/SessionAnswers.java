@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * what they found (a trace id, a cause): such files say {@code ${answer:NAME}}, and an {@code answers.yaml} beside
  * them says how the harness finds each answer in the running session, as a learner would. Each answer is either
  * asked of a component ({@code url} and a JSON pointer {@code json}) or read from a component's log (the first
- * group of {@code pattern} in the first matching line); an answer may use those before it as
+ * group of {@code pattern} in the last matching line: the latest, since what happened before every component was
+ * ready, such as spans sent before Zipkin answered, may be lost); an answer may use those before it as
  * {@code ${answer:NAME}} (matched literally in a pattern). Each is awaited for up to a minute.
  *
  * <pre>{@code
@@ -172,7 +173,7 @@ public final class SessionAnswers {
         }
         Pattern pattern = Pattern.compile(replace(String.valueOf(recipe.get("pattern")), known, Pattern::quote));
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (String line : lines) {
+        for (String line : lines.reversed()) { // the latest, as a learner reading the log's end finds it
             Matcher matcher = pattern.matcher(line);
             if (matcher.find()) {
                 return matcher.group(1);
