@@ -56,7 +56,6 @@ public final class LabDefinitionLoader {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
     private static final List<String> LAB_FIELDS =
             List.of("id", "title", "summary", "topics", "rung", "time-limit", "components", "checks");
-    private static final Map<String, Set<String>> CAPTURES_BY_TYPE = Map.of("trace", Set.of("traceId"), "logql", Set.of("traceId"), "tempo-trace", Set.of("traceId"));
     private static final long MAX_YAML_BYTES = 256 * 1024;
 
     /** Loads {@code <directory>/lab.yaml} and checks the folder around it. */
@@ -484,6 +483,15 @@ public final class LabDefinitionLoader {
                     Duration fresh = fields.has("fresh") ? duration(fields, "fresh", Duration.ofSeconds(2)) : null;
                     yield new CheckType.TracePresent(zipkin, services, duration(fields, "lookback", Duration.ofMinutes(15)), fresh);
                 }
+                case "trace-duration" -> {
+                    accepted.addAll(List.of("zipkin", "trace-id", "at-least"));
+                    String zipkin = componentOf(fields, "zipkin", ComponentKind.ZIPKIN, components);
+                    String traceId = nonNull(fields.string("trace-id", true));
+                    if (!fields.has("at-least")) {
+                        fields.problem(fields.field("type"), "a trace-duration check needs 'at-least' (e.g. 500ms)");
+                    }
+                    yield new CheckType.TraceDuration(zipkin, traceId, duration(fields, "at-least", Duration.ofMillis(500)));
+                }
                 case "file-contains" -> {
                     accepted.addAll(List.of("file", "pattern"));
                     String workspaceFile = nonNull(fields.string("file", true));
@@ -694,7 +702,7 @@ public final class LabDefinitionLoader {
         for (CheckSpec check : checks) {
             Set<String> available = new HashSet<>();
             for (String need : transitiveNeeds(check, byId)) {
-                available.addAll(CAPTURES_BY_TYPE.getOrDefault(byId.get(need).type().yamlName(), Set.of()));
+                available.addAll(captures(byId.get(need).type()));
             }
             for (Map.Entry<String, String> template : templates(check).entrySet()) {
                 String field = paths.get(check.id()) + "." + template.getKey();
@@ -712,11 +720,29 @@ public final class LabDefinitionLoader {
                 for (String capture : LabPlaceholders.captureReferences(template.getValue())) {
                     if (!available.contains(capture)) {
                         fieldsById.get(check.id()).problem(field, "placeholder ${" + capture
-                                + "} is captured by no check this one needs (a 'trace' check captures ${traceId})");
+                                + "} is captured by no check this one needs (a 'trace' check captures ${traceId}, a 'file-contains'"
+                                + " check its pattern's named groups)");
                     }
                 }
             }
         }
+    }
+
+    /** The values a check of this type captures for the checks that need it. */
+    private static Set<String> captures(CheckType type) {
+        return switch (type) {
+            case CheckType.TracePresent trace -> Set.of("traceId");
+            case CheckType.LogQl logs -> Set.of("traceId");
+            case CheckType.TempoTrace trace -> Set.of("traceId");
+            case CheckType.FileContains file -> {
+                try {
+                    yield Pattern.compile(file.pattern()).namedGroups().keySet();
+                } catch (PatternSyntaxException e) {
+                    yield Set.of(); // reported where the pattern is read
+                }
+            }
+            default -> Set.of();
+        };
     }
 
     /** The texts of a check in which placeholders are replaced, by field name. */
@@ -733,6 +759,7 @@ public final class LabDefinitionLoader {
                 }
             }
             case CheckType.LogContains log -> templates.put("pattern", log.pattern());
+            case CheckType.TraceDuration duration -> templates.put("trace-id", duration.traceId());
             case CheckType.PromQl promQl -> templates.put("query", promQl.query());
             case CheckType.PromQlMatches matches -> {
                 templates.put("query", matches.query());

@@ -19,6 +19,7 @@ interface CheckEvaluator {
             case CheckType.AlertFiring alert -> new AlertFiringCheck(alert);
             case CheckType.ConfigValid config -> new ConfigValidCheck(config);
             case CheckType.TracePresent trace -> new TraceCheck(trace);
+            case CheckType.TraceDuration duration -> new TraceDurationCheck(duration);
             case CheckType.FileContains file -> new FileContainsCheck(file);
             case CheckType.LogContains log -> new LogContainsCheck(log);
             case CheckType.PostgresLoad load -> new PostgresLoadCheck(load);

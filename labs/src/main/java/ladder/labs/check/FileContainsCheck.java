@@ -3,11 +3,16 @@ package ladder.labs.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import ladder.labs.runtime.WorkspacePaths;
 import ladder.model.lab.CheckType;
 
-/** {@code type: file-contains}: a workspace file has a match for a regular expression. */
+/**
+ * {@code type: file-contains}: a workspace file has a match for a regular expression; its named groups are captured
+ * (an answer the learner wrote, for the checks that verify it).
+ */
 final class FileContainsCheck implements CheckEvaluator {
 
     private final CheckType.FileContains check;
@@ -34,7 +39,14 @@ final class FileContainsCheck implements CheckEvaluator {
             var matcher = pattern.matcher(text);
             if (matcher.find()) {
                 int line = (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
-                return Outcome.pass("match at line " + line + ": '" + CheckContext.abbreviate(matcher.group(), 120) + "'", expected);
+                Map<String, String> captured = new LinkedHashMap<>();
+                for (String group : pattern.namedGroups().keySet()) {
+                    if (matcher.group(group) != null) {
+                        captured.put(group, matcher.group(group));
+                    }
+                }
+                return Outcome.pass("match at line " + line + ": '" + CheckContext.abbreviate(matcher.group(), 120) + "'", expected)
+                        .capturing(captured);
             }
             long lines = text.lines().count();
             return Outcome.fail("no match in " + check.file() + " (" + lines + " lines)", expected);

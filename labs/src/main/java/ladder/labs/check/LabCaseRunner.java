@@ -18,6 +18,7 @@ import ladder.labs.runtime.ApplyResult;
 import ladder.labs.runtime.LabSession;
 import ladder.model.lab.CheckResult;
 import ladder.model.lab.CheckStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a lab's {@code tests/} cases one after the other in one session, as a learner would try one solution after
@@ -68,7 +69,13 @@ public final class LabCaseRunner {
     /** Runs one case against the session. */
     public CaseResult run(LabSession session, LabFolder lab, LabTestCase testCase) {
         Instant begun = Instant.now();
-        Path overlay = overlay(lab, testCase);
+        Path overlay;
+        try {
+            overlay = overlay(session, lab, testCase);
+        } catch (IllegalStateException e) { // an answer of the session that its answers.yaml could not find
+            return new CaseResult(testCase, false, List.of("its answers were not found: " + e.getMessage()),
+                    new CheckReport(List.of(), Duration.between(begun, Instant.now())), Duration.between(begun, Instant.now()));
+        }
         ApplyResult applied;
         try {
             applied = session.apply(overlay);
@@ -118,22 +125,31 @@ public final class LabCaseRunner {
         return problems;
     }
 
-    /** The starting files, the solution if the case builds on it, then the case's files, in a temporary folder. */
-    private static Path overlay(LabFolder lab, LabTestCase testCase) {
+    /**
+     * The starting files, the solution if the case builds on it, then the case's files, in a temporary folder, with
+     * the answers that differ per session filled in ({@link SessionAnswers}).
+     */
+    private static Path overlay(LabSession session, LabFolder lab, LabTestCase testCase) {
         try {
             Path overlay = Files.createTempDirectory("ladder-case-");
-            copyTree(lab.files(), overlay, null);
-            if (testCase.onSolution()) {
-                copyTree(lab.solution(), overlay, null);
+            try {
+                copyTree(lab.files(), overlay, null);
+                if (testCase.onSolution()) {
+                    copyTree(lab.solution(), overlay, null);
+                }
+                copyTree(testCase.directory(), overlay, testCase.directory().resolve(LabTestCase.CASE_FILE));
+                SessionAnswers.fillIn(overlay, session);
+                return overlay;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(overlay);
+                throw e;
             }
-            copyTree(testCase.directory(), overlay, testCase.directory().resolve(LabTestCase.CASE_FILE));
-            return overlay;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void copyTree(Path source, Path target, @org.jspecify.annotations.Nullable Path skip) throws IOException {
+    static void copyTree(Path source, Path target, @Nullable Path skip) throws IOException {
         if (!Files.isDirectory(source)) {
             return;
         }
@@ -152,7 +168,7 @@ public final class LabCaseRunner {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -1,5 +1,7 @@
 package ladder.labs.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import ladder.labs.catalog.LabCatalog;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
 import ladder.labs.catalog.LabTestCase;
+import ladder.labs.check.SessionAnswers;
 import ladder.labs.check.LabCaseRunner;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
@@ -36,6 +39,8 @@ import ladder.model.lab.InvalidLabException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar ladder-labs.jar list|validate|run ...}: the lab author's tool, and what the tests use.
@@ -77,6 +82,11 @@ public final class LabsCli {
     }
 
     public static void main(String[] args) {
+        // the CLI prints what it has to say itself: the libraries' logging (Testcontainers') stays off, as it was
+        // before Logback came onto the class path for the sample service's log
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        }
         LabRuntimes.Choice choice;
         try {
             choice = LabRuntimes.Choice.fromEnvironment();
@@ -249,7 +259,7 @@ public final class LabsCli {
                 Duration applyTime = Duration.ZERO;
                 if (solution) {
                     Instant applyBegun = Instant.now();
-                    applied = session.apply(lab.solution());
+                    applied = SessionAnswers.applySolution(session, lab);
                     applyTime = Duration.between(applyBegun, Instant.now());
                     err.println("solution: " + applied.message());
                 }

@@ -29,7 +29,7 @@ final class Faults {
         }
 
         String toJson() {
-            return "{\"errorRate\":" + errorRate + ",\"latencyMs\":" + latencyMs + "}";
+            return Json.write(this);
         }
     }
 

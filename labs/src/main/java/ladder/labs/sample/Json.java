@@ -1,81 +1,55 @@
 package ladder.labs.sample;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import ladder.model.JsonStrings;
 
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The little JSON the sample service writes and reads, without a JSON library on its class path. */
+/** The JSON the sample service reads and writes, through one Jackson mapper. */
 final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private Json() {
     }
 
-    static String quote(@Nullable String value) {
-        return value == null ? "null" : JsonStrings.append(new StringBuilder(value.length() + 2), value).toString();
+    /** An object with its fields in the given order: {@code fields("status", "UP", "service", name)}. */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
-    static String object(Map<String, ?> fields) {
-        StringBuilder out = new StringBuilder("{");
-        fields.forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append(quote(key)).append(':');
-            if (value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else if (value instanceof RawJson raw) {
-                out.append(raw.json());
-            } else {
-                out.append(quote(value == null ? null : value.toString()));
-            }
-        });
-        return out.append('}').toString();
-    }
-
-    /** JSON text inserted as it is, for values that are already JSON. */
-    record RawJson(String json) {
+    /** {@code value} as JSON text: maps become objects in their order, records objects of their components. */
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
     }
 
     /**
-     * Reads a JSON object (JSON is YAML, and SnakeYAML's safe constructor builds only maps, lists and scalars).
+     * Reads a JSON object; blank text is an empty one.
      *
-     * @throws IllegalArgumentException when the text is not a JSON object
+     * @throws IllegalArgumentException when the text is not a JSON object, with the parser's first line
      */
-    static Map<?, ?> parseObject(String text) {
+    static Map<String, Object> parseObject(String text) {
         if (text.isBlank()) {
             return Map.of();
         }
-        Object parsed;
+        JsonNode tree;
         try {
-            parsed = loadSafely(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+            tree = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }
-        if (parsed instanceof Map<?, ?> map) {
-            return map;
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object like {\"errorRate\":0.5,\"latencyMs\":200}");
         }
-        throw new IllegalArgumentException("expected a JSON object like {\"errorRate\":0.5,\"latencyMs\":200}");
-    }
-
-    /**
-     * Reads small YAML (or JSON) text with SnakeYAML's safe constructor: maps, lists and scalars only,
-     * at most 64 KiB, no aliases.
-     *
-     * @throws IllegalArgumentException with the first line of the parser's complaint
-     */
-    static @Nullable Object loadSafely(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024);
-        options.setMaxAliasesForCollections(0);
-        try {
-            return new Yaml(new SafeConstructor(options)).load(text);
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new IllegalArgumentException(message.lines().findFirst().orElse(""));
-        }
+        return MAPPER.convertValue(tree, OBJECT);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import ladder.labs.catalog.LabCatalog;
 import ladder.labs.catalog.LabDefinitionLoader;
 import ladder.labs.catalog.LabFolder;
+import ladder.labs.check.SessionAnswers;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
@@ -172,7 +173,7 @@ public final class LabsBenchmark {
         long startToReady = ms(begun);
         try (session) {
             Instant applyBegun = Instant.now();
-            ApplyResult applied = session.apply(lab.solution());
+            ApplyResult applied = SessionAnswers.applySolution(session, lab);
             long apply = ms(applyBegun);
             CheckReport report = new CheckEngine(registry).run(session);
             String problem = !applied.applied() ? "solution not applied: " + applied.message()

@@ -20,8 +20,8 @@ class CatalogLabsAreValidTest {
         List<LabCatalog.Entry> entries = new LabCatalog(catalog, new LabDefinitionLoader()).entries();
 
         assertThat(entries).extracting(entry -> entry.directory().getFileName().toString())
-                .containsExactlyInAnyOrder("metrics", "alerting", "slo", "tracing", "host-metrics", "synthetic-monitoring",
-                        "database", "dashboards");
+                .containsExactlyInAnyOrder("metrics", "alerting", "slo", "tracing", "slow-checkout", "host-metrics",
+                        "synthetic-monitoring", "database", "dashboards");
         for (LabCatalog.Entry entry : entries) {
             assertThat(entry.problem()).as(entry.directory() + " problems").isNull();
             LabFolder lab = entry.lab();

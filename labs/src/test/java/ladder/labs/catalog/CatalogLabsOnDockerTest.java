@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import ladder.labs.check.SessionAnswers;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
@@ -70,7 +71,7 @@ class CatalogLabsOnDockerTest {
         Assumptions.assumeTrue(whyNot.isEmpty(), () -> "the docker runtime cannot run " + labId + " here: " + String.join("; ", whyNot));
         try (LabSession session = runtime.start(lab, progress -> { })) {
             if (solution) {
-                ApplyResult applied = session.apply(lab.solution());
+                ApplyResult applied = SessionAnswers.applySolution(session, lab);
                 assertThat(applied.applied()).as("solution applied: %s", applied.message()).isTrue();
             }
             CheckReport report = new CheckEngine(registry).run(session);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ladder.labs.check.SessionAnswers;
 import ladder.labs.check.CheckEngine;
 import ladder.labs.check.CheckReport;
 import ladder.labs.runtime.ApplyResult;
@@ -44,7 +45,7 @@ class CatalogLabsRealRunTest {
         try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, registry);
              LabSession session = runtime.start(lab, progress -> { })) {
             if (solution) {
-                ApplyResult applied = session.apply(lab.solution());
+                ApplyResult applied = SessionAnswers.applySolution(session, lab);
                 assertThat(applied.applied()).as("solution applied: %s", applied.message()).isTrue();
             }
             CheckReport report = new CheckEngine(registry).run(session);
@@ -162,7 +163,7 @@ class CatalogLabsRealRunTest {
         ProcessRuntimeSettings settings = ProcessRuntimeSettings.defaults().withDataDirectory(dataDir);
         try (ProcessLabRuntime runtime = new ProcessLabRuntime(settings, registry);
              LabSession session = runtime.start(lab, progress -> { })) {
-            assertThat(session.apply(lab.solution()).applied()).isTrue();
+            assertThat(SessionAnswers.applySolution(session, lab).applied()).isTrue();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpResponse<String> load = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(session.url("shop") + "/admin/load?rps=100"))
@@ -236,5 +237,18 @@ class CatalogLabsRealRunTest {
                 Map.of("backend-reports", "\"zipkinUrl\":null",
                         "frontend-samples-everything", "\"sampleRate\":0.0",
                         "trace-spans-both", "no trace of service `frontend`"));
+    }
+
+    @Test
+    void slow_checkout_lab_passes_every_check_with_the_answer_found_in_its_session() {
+        assertAllPass(run("slow-checkout", true));
+    }
+
+    @Test
+    void slow_checkout_lab_starting_files_fail_the_answer_checks_and_skip_zipkin_and_the_log() {
+        assertStartingState(run("slow-checkout", false),
+                expect("answer-names-a-trace", FAIL, "answer-names-a-cause", FAIL, "trace-is-slow", SKIPPED,
+                        "cause-is-the-logged-one", SKIPPED),
+                Map.of("answer-names-a-trace", "no match in answer.yaml"));
     }
 }

@@ -103,6 +103,46 @@ class LabDefinitionLoaderTest {
                 .isEqualTo(new CheckType.TracePresent("zipkin", java.util.List.of("frontend", "backend"), Duration.ofMinutes(15)));
     }
 
+    @Test
+    void an_answer_captured_by_a_file_contains_group_feeds_trace_duration_and_log_contains() throws IOException {
+        Path folder = TestLabs.copyOfNodeBasics(temp);
+        Files.delete(folder.resolve("files/prometheus.yml"));
+        Files.delete(folder.resolve("solution/prometheus.yml"));
+        LabDefinition lab = loadYaml("""
+                id: node-basics
+                title: t
+                summary: s
+                topics: [tracing]
+                components:
+                  - {type: zipkin}
+                  - {type: sample-service, name: frontend}
+                checks:
+                  - id: answer
+                    type: file-contains
+                    description: d
+                    hint: h
+                    file: answer.yaml
+                    pattern: 'trace:\\s*(?<traceId>[0-9a-f]{32})[\\s\\S]*cause:\\s*(?<cause>\\S+)'
+                  - id: slow
+                    type: trace-duration
+                    description: d
+                    hint: h
+                    trace-id: ${traceId}
+                    at-least: 500ms
+                    needs: [answer]
+                  - id: logged
+                    type: log-contains
+                    description: d
+                    hint: h
+                    component: frontend
+                    pattern: "traceId=${traceId} .* cause=${cause}$"
+                    needs: [answer]
+                """).definition();
+
+        assertThat(lab.check("slow").orElseThrow().type())
+                .isEqualTo(new CheckType.TraceDuration("zipkin", "${traceId}", Duration.ofMillis(500)));
+    }
+
     static Stream<Arguments> badLabs() {
         return Stream.of(
                 Arguments.of("missing id", HEAD.replace("id: node-basics\n", "") + "checks:\n" + CHECK, 1, "id", "is required"),
@@ -170,6 +210,14 @@ class LabDefinitionLoaderTest {
                             component: prometheus
                             pattern: "trace ${traceId}"
                         """, 15, "checks[0].pattern", "placeholder ${traceId} is captured by no check this one needs"),
+                Arguments.of("trace-duration without at-least", HEAD.replace("  - type: node-exporter", "  - type: zipkin")
+                        + "checks:\n" + """
+                          - id: slow
+                            type: trace-duration
+                            description: d
+                            hint: h
+                            trace-id: 5af7183fb1d4cf5f9b3e2a7c4d1e0f21
+                        """, 11, "checks[0].type", "a trace-duration check needs 'at-least' (e.g. 500ms)"),
                 Arguments.of("bad regex", HEAD + "checks:\n" + """
                           - id: f
                             type: file-contains

@@ -1,6 +1,7 @@
 package ladder.labs.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -163,7 +164,8 @@ class SampleServiceTest {
         assertThat(checkout.statusCode()).isEqualTo(200);
         assertThat(checkout.body()).contains("\"payment\":\"accepted\"");
         String traceId = checkout.headers().firstValue("traceparent").orElseThrow().split("-")[1];
-        String spans = zipkin.awaitBodiesContaining(traceId, 3, Duration.ofSeconds(5));
+        // the frontend's server span, its three dependencies and its client span, and the backend's server span
+        String spans = zipkin.awaitBodiesContaining(traceId, 6, Duration.ofSeconds(5));
         assertThat(spans)
                 .contains("\"serviceName\":\"frontend\"", "\"serviceName\":\"backend\"")
                 .contains("\"kind\":\"SERVER\"", "\"kind\":\"CLIENT\"")
@@ -228,7 +230,7 @@ class SampleServiceTest {
 
         assertThat(get(base, "/admin/tracing").body()).contains("\"sampleRate\":0.5");
         assertThat(Files.readString(log))
-                .contains("WARN ignoring " + file + ": " + file + ": shop.tracing.sample-rate: must be a number between 0.0 and 1.0, got '7'");
+                .contains("WARN service=shop ignoring " + file + ": " + file + ": shop.tracing.sample-rate: must be a number between 0.0 and 1.0, got '7'");
     }
 
     @Test
@@ -270,5 +272,71 @@ class SampleServiceTest {
         assertThat(send("POST", base, "/admin/webhook", "not json at all: [").statusCode()).isEqualTo(400);
         send("DELETE", base, "/admin/webhook", "");
         assertThat(get(base, "/admin/webhook").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void a_slow_dependency_from_the_services_file_slows_some_checkouts_and_logs_its_cause_with_the_trace_id() throws Exception {
+        FakeZipkinCollector zipkin = new FakeZipkinCollector();
+        started.add(zipkin);
+        Path file = dir.resolve("services.yml");
+        Path log = dir.resolve("shop.log");
+        Files.writeString(file, "shop:\n  faults:\n    slow-dependency: price-cart\n");
+        URI base = start(SampleOptions.named("shop").withZipkinUrl(zipkin.url()).withServicesFile(file).withLogFile(log))
+                .baseUrl();
+
+        String slowTrace = null;
+        long slowMillis = 0;
+        for (int i = 0; i < 40 && slowTrace == null; i++) { // one in three is slow: 40 fast ones in a row is 1e-7
+            long begun = System.nanoTime();
+            HttpResponse<String> checkout = send("POST", base, "/api/checkout", "{}");
+            long millis = (System.nanoTime() - begun) / 1_000_000;
+            assertThat(checkout.statusCode()).isEqualTo(200);
+            String traceId = checkout.headers().firstValue("traceparent").orElseThrow().split("-")[1];
+            if (Files.readString(log).lines()
+                    .anyMatch(line -> line.contains("traceId=" + traceId) && line.contains(" slow dependency="))) {
+                slowTrace = traceId;
+                slowMillis = millis;
+            }
+        }
+
+        assertThat(slowTrace).as("a slow checkout among 40").isNotNull();
+        assertThat(slowMillis).isGreaterThanOrEqualTo(SlowDependency.MIN_MILLIS);
+        String trace = slowTrace;
+        String line = Files.readString(log).lines().filter(l -> l.contains("traceId=" + trace) && l.contains(" slow "))
+                .findFirst().orElseThrow();
+        Matcher fields = Pattern.compile("WARN service=shop traceId=" + trace + " spanId=([0-9a-f]{16}) slow"
+                + " dependency=price-cart tookMs=(\\d+) cause=(\\S+)$").matcher(line);
+        assertThat(fields.find()).as(line).isTrue();
+        assertThat(SlowDependency.CAUSES.get("price-cart")).contains(fields.group(3));
+        String spans = zipkin.awaitBodiesContaining(trace, 6, Duration.ofSeconds(5));
+        assertThat(spans).contains("\"id\":\"" + fields.group(1) + "\",\"name\":\"price-cart\"");
+        assertThat(spans).as("the cause is in the log only").doesNotContain(fields.group(3));
+    }
+
+    @Test
+    void the_services_file_sets_the_load_and_refuses_a_dependency_the_checkout_does_not_have() throws Exception {
+        Path file = dir.resolve("services.yml");
+        Path log = dir.resolve("shop.log");
+        Files.writeString(file, "shop:\n  load: {rps: 20}\n");
+        URI base = start(SampleOptions.named("shop").withServicesFile(file).withLogFile(log)).baseUrl();
+
+        assertThat(get(base, "/admin/load").body()).isEqualTo("{\"rps\":20.0}");
+        Files.writeString(file, "shop:\n  faults: {slow-dependency: database}\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(log).contains("WARN service=shop ignoring") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(log)).contains("shop.faults.slow-dependency: 'database' is not a dependency of the checkout"
+                + " (known: reserve-stock, price-cart, score-fraud, or random)");
+        assertThat(get(base, "/admin/load").body()).as("the load stays").isEqualTo("{\"rps\":20.0}");
+    }
+
+    @Test
+    void a_log_file_that_cannot_be_written_stops_the_start_with_the_reason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("logs/shop.log")); // a folder where the file should be
+
+        assertThatThrownBy(() -> start(SampleOptions.named("shop").withLogFile(folder)))
+                .isInstanceOf(IOException.class).hasMessageContaining(folder.toString());
     }
 }

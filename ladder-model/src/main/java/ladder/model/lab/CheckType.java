@@ -167,7 +167,21 @@ public sealed interface CheckType {
         }
     }
 
-    /** A workspace file has a match for a regular expression. */
+    /**
+     * Zipkin holds the trace {@code traceId} (a template: usually a value captured by a check it needs) and it lasted
+     * at least {@code atLeast}, from its first span's start to the end of its last.
+     */
+    record TraceDuration(String zipkin, String traceId, Duration atLeast) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "trace-duration";
+        }
+    }
+
+    /**
+     * A workspace file has a match for a regular expression; the pattern's named groups ({@code (?<cause>...)}) are
+     * captured for the checks that need this one.
+     */
     record FileContains(String file, String pattern) implements CheckType {
         @Override
         public String yamlName() {
@@ -275,6 +289,6 @@ public sealed interface CheckType {
     /** Every {@code type:} name, for error messages. */
     List<String> TYPE_NAMES =
             List.of("http", "promql", "promql-matches", "target-up", "alert-rule", "alertmanager-discovered", "alert-firing",
-                    "route-test", "config-valid", "trace", "file-contains", "log-contains", "postgres-load", "logql",
-                    "tempo-trace", "grafana-datasource", "grafana-panel");
+                    "route-test", "config-valid", "trace", "trace-duration", "file-contains", "log-contains", "postgres-load",
+                    "logql", "tempo-trace", "grafana-datasource", "grafana-panel");
 }

@@ -36,7 +36,8 @@ class LabsViewTest extends SpringBrowserlessTest {
 
         var labs = view.grid.getGenericDataView().getItems().toList();
         assertThat(labs).extracting(LabEntry::id)
-                .containsExactlyInAnyOrder("alerting", "dashboards", "database", "host-metrics", "metrics", "slo", "synthetic-monitoring", "tracing");
+                .containsExactlyInAnyOrder("alerting", "dashboards", "database", "host-metrics", "metrics", "slo", "slow-checkout",
+                        "synthetic-monitoring", "tracing");
         assertThat(labs).allSatisfy(lab -> {
             assertThat(lab.rung()).isEqualTo(Rung.ABILITY);
             assertThat(lab.timeLimit().toMinutes()).isBetween(1L, 60L);
