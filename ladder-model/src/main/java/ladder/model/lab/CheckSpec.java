@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id          unique in the lab; referenced by other checks' {@code needs}
  * @param description what is verified, in the learner's words
- * @param hint        shown when the check does not pass
+ * @param hint        the first tier of the hint, shown at the check's first failure: the concept and where to look
+ *                    (which Prometheus page, which query to try), not the solution
  * @param timeout     how long the check may take, polling included
  * @param poll        retry interval until pass or time-out; null means a single attempt
  * @param needs       ids of checks that must pass first; if one does not, this one is skipped
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  *                    timeout); once it passes, one failing attempt fails it
  * @param runsAfter   ids of checks that must have finished (whatever their result) before this one starts:
  *                    for checks that would disturb each other, e.g. two that inject different faults
+ * @param moreHints   further tiers, each saying more than the one before; a learner gets the next one when the
+ *                    check fails again after they edited the workspace (see {@link #hint(int)})
+ * @param answer      null, or the full answer (the solution's lines), shown only when the learner asks for it
  */
 public record CheckSpec(
         String id,
@@ -33,7 +37,9 @@ public record CheckSpec(
         List<HttpAction> after,
         CheckType type,
         @Nullable Duration holdsFor,
-        List<String> runsAfter) {
+        List<String> runsAfter,
+        List<String> moreHints,
+        @Nullable String answer) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,10 +48,34 @@ public record CheckSpec(
         this(id, description, hint, timeout, poll, needs, before, after, type, null, List.of());
     }
 
+    public CheckSpec(String id, String description, String hint, Duration timeout, @Nullable Duration poll,
+            List<String> needs, List<HttpAction> before, List<HttpAction> after, CheckType type,
+            @Nullable Duration holdsFor, List<String> runsAfter) {
+        this(id, description, hint, timeout, poll, needs, before, after, type, holdsFor, runsAfter, List.of(), null);
+    }
+
     public CheckSpec {
         runsAfter = List.copyOf(runsAfter);
         needs = List.copyOf(needs);
         before = List.copyOf(before);
         after = List.copyOf(after);
+        moreHints = List.copyOf(moreHints);
+    }
+
+    /** How many tiers the hint has: the first one and {@link #moreHints()}. */
+    public int hintTiers() {
+        return 1 + moreHints.size();
+    }
+
+    /**
+     * The hint at a tier, 0 being the first; a tier past the last gives the last one (the answer is never a tier).
+     *
+     * @throws IllegalArgumentException for a negative tier
+     */
+    public String hint(int tier) {
+        if (tier < 0) {
+            throw new IllegalArgumentException("a hint tier is 0 or more, not " + tier);
+        }
+        return tier == 0 || moreHints.isEmpty() ? hint : moreHints.get(Math.min(tier, moreHints.size()) - 1);
     }
 }
