@@ -22,6 +22,7 @@ import ladder.model.lab.CheckResult;
 import ladder.model.lab.CheckSpec;
 import ladder.model.lab.CheckStatus;
 import ladder.model.lab.HttpAction;
+import ladder.model.lab.LabDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,8 +65,8 @@ public final class CheckEngine {
         Instant begun = Instant.now();
         Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the loader guarantees needs form no cycle; order the checks so that needs come first
-            for (CheckSpec check : inNeedsOrder(checks)) {
+            // a definition has no circle among its checks; the needs of each come first
+            for (CheckSpec check : inNeedsOrder(session.definition(), checks)) {
                 List<CompletableFuture<CheckResult>> needs = check.needs().stream().map(futures::get).toList();
                 List<CompletableFuture<CheckResult>> waits = new ArrayList<>(needs);
                 check.runsAfter().stream().map(futures::get).filter(java.util.Objects::nonNull).forEach(waits::add);
@@ -95,27 +96,21 @@ public final class CheckEngine {
         }
     }
 
-    private static List<CheckSpec> inNeedsOrder(List<CheckSpec> checks) {
-        List<CheckSpec> ordered = new ArrayList<>();
-        List<CheckSpec> left = new ArrayList<>(checks);
-        while (!left.isEmpty()) {
-            boolean progressed = false;
-            for (CheckSpec check : List.copyOf(left)) {
-                // runs-after names a check that may be left out of this run (a learner asking for one check)
-                List<String> before = new ArrayList<>(check.needs());
-                check.runsAfter().stream().filter(id -> checks.stream().anyMatch(other -> other.id().equals(id))).forEach(before::add);
-                if (before.stream().allMatch(need -> ordered.stream().anyMatch(done -> done.id().equals(need)))) {
-                    ordered.add(check);
-                    left.remove(check);
-                    progressed = true;
-                }
-            }
-            if (!progressed) {
-                throw new IllegalArgumentException("checks need each other in a circle or need unknown checks: "
-                        + left.stream().map(CheckSpec::id).toList());
-            }
-        }
-        return ordered;
+    /**
+     * The given checks in an order in which each comes after what it needs and runs after, by the definition's own
+     * rule ({@link LabDefinition#checksInNeedsOrder()}).
+     *
+     * @throws IllegalArgumentException when a check needs one that is not among them
+     */
+    private static List<CheckSpec> inNeedsOrder(LabDefinition lab, List<CheckSpec> checks) {
+        List<String> ids = checks.stream().map(CheckSpec::id).toList();
+        // runs-after may name a check left out of this run (a learner asking for one check): nothing to wait for then
+        List<CheckSpec> thisRun = checks.stream()
+                .map(check -> check.withRunsAfter(check.runsAfter().stream().filter(ids::contains).toList()))
+                .toList();
+        return lab.withChecks(thisRun).checksInNeedsOrder().stream()
+                .map(ordered -> checks.get(ids.indexOf(ordered.id())))
+                .toList();
     }
 
     private CheckResult runOne(LabSession session, CheckSpec check, List<CheckResult> needs) {

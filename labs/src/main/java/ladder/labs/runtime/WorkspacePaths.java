@@ -4,44 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
+import ladder.model.lab.RelativePath;
 
 /**
  * Resolves workspace-relative paths so that none escapes its workspace: no absolute paths, no
- * {@code ..} that leaves the folder, no symbolic link that points outside (checked on real paths).
+ * {@code ..} that leaves the folder ({@link RelativePath}), no symbolic link that points outside (checked on real
+ * paths).
  */
 public final class WorkspacePaths {
 
     private WorkspacePaths() {}
-
-    /** What is wrong with a relative path as text, or null when it may be resolved. */
-    public static @Nullable String problemWith(String relative) {
-        if (relative.isBlank()) {
-            return "is empty";
-        }
-        if (relative.indexOf('\0') >= 0) {
-            return "contains a NUL character";
-        }
-        if (relative.startsWith("/") || relative.startsWith("\\") || relative.startsWith("~")
-                || (relative.length() > 1 && relative.charAt(1) == ':')) {
-            return "is an absolute path; give a path inside the workspace, e.g. rules/alerts.yml";
-        }
-        if (relative.contains("\\")) {
-            return "contains a backslash; separate folders with '/'";
-        }
-        int depth = 0;
-        for (String segment : relative.split("/")) {
-            if (segment.equals("..")) {
-                depth--;
-                if (depth < 0) {
-                    return "leaves the workspace with '..'";
-                }
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                depth++;
-            }
-        }
-        return null;
-    }
 
     /**
      * Resolves a relative path inside a workspace.
@@ -49,7 +21,7 @@ public final class WorkspacePaths {
      * @throws UnsafePathException when the path, or a symbolic link on its way, leads outside
      */
     public static Path resolve(Path workspace, String relative) {
-        String problem = problemWith(relative);
+        String problem = RelativePath.problemWith(relative);
         if (problem != null) {
             throw new UnsafePathException("'" + relative + "' " + problem);
         }

@@ -338,12 +338,12 @@ class LabDefinitionLoaderTest {
 
     @Test
     void durations_parse_in_the_units_lab_yaml_uses() {
-        assertThat(LabDefinitionLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(LabDefinitionLoader.parseDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(LabDefinitionLoader.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(LabDefinitionLoader.parseDuration("30")).isNull();
-        assertThat(LabDefinitionLoader.parseDuration("5 m")).isNull();
-        assertThat(LabDefinitionLoader.format(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(LabDurations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(LabDurations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(LabDurations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(LabDurations.parse("30")).isNull();
+        assertThat(LabDurations.parse("5 m")).isNull();
+        assertThat(LabDurations.format(Duration.ofSeconds(90))).isEqualTo("90s");
     }
 
     @Test

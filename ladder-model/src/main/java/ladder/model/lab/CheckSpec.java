@@ -62,6 +62,12 @@ public record CheckSpec(
         moreHints = List.copyOf(moreHints);
     }
 
+    /** This check, waiting for other checks to finish first. */
+    public CheckSpec withRunsAfter(List<String> otherChecks) {
+        return new CheckSpec(id, description, hint, timeout, poll, needs, before, after, type, holdsFor, otherChecks,
+                moreHints, answer);
+    }
+
     /** How many tiers the hint has: the first one and {@link #moreHints()}. */
     public int hintTiers() {
         return 1 + moreHints.size();

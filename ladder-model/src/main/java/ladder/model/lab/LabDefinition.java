@@ -52,6 +52,15 @@ public record LabDefinition(
     }
 
     /**
+     * This lab with other checks, e.g. a part of its own for one run.
+     *
+     * @throws IllegalArgumentException as the constructor, e.g. for a check that needs one left out
+     */
+    public LabDefinition withChecks(List<CheckSpec> otherChecks) {
+        return new LabDefinition(id, title, summary, topics, rung, timeLimit, components, otherChecks);
+    }
+
+    /**
      * Every check, each after the checks it needs and runs after; otherwise in the order of the definition, so
      * the order is stable.
      */

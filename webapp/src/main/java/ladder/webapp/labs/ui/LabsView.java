@@ -19,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import ladder.labs.catalog.LabDefinitionLoader;
+import ladder.labs.catalog.LabDurations;
 import ladder.webapp.labs.LabEntry;
 import ladder.webapp.labs.LabException;
 import ladder.webapp.labs.LabService;
@@ -56,7 +56,7 @@ class LabsView extends VerticalLayout {
         grid.addComponentColumn(LabsView::describe).setHeader("Lab").setWidth("24em").setFlexGrow(4);
         grid.addColumn(lab -> String.join(", ", lab.topics())).setHeader("Topics").setWidth("9em").setFlexGrow(0);
         grid.addColumn(lab -> lab.rung().displayName()).setHeader("Proves").setAutoWidth(true);
-        grid.addColumn(lab -> LabDefinitionLoader.format(lab.timeLimit())).setHeader("Time limit").setAutoWidth(true);
+        grid.addColumn(lab -> LabDurations.format(lab.timeLimit())).setHeader("Time limit").setAutoWidth(true);
         grid.addComponentColumn(LabsView::runnable).setHeader("Runs here").setAutoWidth(true);
         grid.addColumn(LabsView::status).setHeader("Your status").setWidth("10em").setFlexGrow(0);
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
