@@ -32,12 +32,20 @@ import org.jspecify.annotations.Nullable;
  * with {@code poll} is retried until it passes or its time-out; with {@code holds-for} it must keep passing
  * that long. The result keeps the last attempt's observed and expected texts.
  *
+ * <p>Hints are tiered per session ({@link HintTiers}): a check's first failure shows the first tier, a failure after
+ * the learner edited the workspace the next one; a check's answer is in its result only when the caller asks for
+ * answers ({@link Answers#SHOWN}).
+ *
  * <p>Meter: {@code ladder.labs.check.duration} (timer, tags lab, type, result).
  */
 public final class CheckEngine {
 
+    /** Whether the results of a run carry the answers of the checks that did not pass. */
+    public enum Answers { HIDDEN, SHOWN }
+
     private final MeterRegistry registry;
     private final HttpClient http;
+    private final HintTiers hintTiers = new HintTiers();
 
     public CheckEngine(MeterRegistry registry) {
         this.registry = registry;
@@ -53,7 +61,12 @@ public final class CheckEngine {
      * Runs every check of the session's lab, telling {@code onResult} of each result as it comes.
      */
     public CheckReport run(LabSession session, Consumer<CheckResult> onResult) {
-        return run(session, session.definition().checks(), onResult);
+        return run(session, session.definition().checks(), Answers.HIDDEN, onResult);
+    }
+
+    /** Runs every check of the session's lab; with {@link Answers#SHOWN}, a check that does not pass gives its answer. */
+    public CheckReport run(LabSession session, Answers answers, Consumer<CheckResult> onResult) {
+        return run(session, session.definition().checks(), answers, onResult);
     }
 
     /**
@@ -62,7 +75,17 @@ public final class CheckEngine {
      * @throws IllegalArgumentException when a check needs one that is not among them
      */
     public CheckReport run(LabSession session, List<CheckSpec> checks, Consumer<CheckResult> onResult) {
+        return run(session, checks, Answers.HIDDEN, onResult);
+    }
+
+    /**
+     * Runs the given checks against a session, with or without the answers of those that do not pass.
+     *
+     * @throws IllegalArgumentException when a check needs one that is not among them
+     */
+    public CheckReport run(LabSession session, List<CheckSpec> checks, Answers answers, Consumer<CheckResult> onResult) {
         Instant begun = Instant.now();
+        HintTiers.Run tiers = hintTiers.begin(session);
         Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             // a definition has no circle among its checks; the needs of each come first
@@ -74,7 +97,8 @@ public final class CheckEngine {
                         .allOf(waits.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(ignored -> {
                             List<CheckResult> needResults = needs.stream().map(CompletableFuture::join).toList();
-                            CheckResult result = runOne(session, check, needResults);
+                            CheckResult result = tiers.apply(check, runOne(session, check, needResults),
+                                    answers == Answers.SHOWN);
                             onResult.accept(result);
                             return result;
                         }, executor);

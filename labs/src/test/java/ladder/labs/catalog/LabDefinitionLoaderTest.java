@@ -337,6 +337,40 @@ class LabDefinitionLoaderTest {
     }
 
     @Test
+    void hints_are_read_as_tiers_with_an_answer_apart_and_one_hint_is_a_single_tier() throws IOException {
+        LabDefinition lab = loadYaml(HEAD + "checks:\n" + CHECK.replace("    hint: add the job\n", """
+                    hints:
+                      - which job scrapes the host? Status > Targets
+                      - the node exporter listens on ${host:node-exporter}
+                    answer: |
+                      - job_name: node
+                """) + CHECK.replace("id: up", "id: single")).definition();
+
+        assertThat(lab.check("up").orElseThrow().hint()).isEqualTo("which job scrapes the host? Status > Targets");
+        assertThat(lab.check("up").orElseThrow().moreHints()).containsExactly("the node exporter listens on ${host:node-exporter}");
+        assertThat(lab.check("up").orElseThrow().answer()).isEqualTo("- job_name: node\n");
+        assertThat(lab.check("single").orElseThrow().hintTiers()).isEqualTo(1);
+        assertThat(lab.check("single").orElseThrow().answer()).isNull();
+    }
+
+    @Test
+    void a_check_with_both_hint_and_hints_or_an_empty_hints_list_is_refused() {
+        InvalidLabException both = catchThrowableOfType(InvalidLabException.class, () -> loadYaml(HEAD + "checks:\n"
+                + CHECK + "    hints: [more]\n"));
+        InvalidLabException empty = catchThrowableOfType(InvalidLabException.class, () -> loadYaml(HEAD + "checks:\n"
+                + CHECK.replace("    hint: add the job\n", "    hints: []\n")));
+
+        assertThat(both.problems()).anySatisfy(problem -> {
+            assertThat(problem.field()).isEqualTo("checks[0].hints");
+            assertThat(problem.problem()).contains("not both");
+        });
+        assertThat(empty.problems()).anySatisfy(problem -> {
+            assertThat(problem.field()).isEqualTo("checks[0].hints");
+            assertThat(problem.problem()).contains("at least one hint");
+        });
+    }
+
+    @Test
     void durations_parse_in_the_units_lab_yaml_uses() {
         assertThat(LabDurations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(LabDurations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));

@@ -267,4 +267,76 @@ class CheckEngineTest {
         assertThat(result.status()).isEqualTo(CheckStatus.ERROR);
         assertThat(result.observed()).contains("placeholder ${traceId} has no value");
     }
+
+    private static CheckSpec tiered(String id, CheckType type) {
+        return new CheckSpec(id, "check " + id, "concept of " + id, Duration.ofSeconds(5), null, List.of(), List.of(),
+                List.of(), type, null, List.of(), List.of("more on " + id, "most on " + id), "answer to " + id);
+    }
+
+    private CheckResult tieredRun(CheckSpec check, CheckEngine.Answers answers) {
+        return engine.run(session, List.of(check), answers, result -> { }).results().getFirst();
+    }
+
+    @Test
+    void a_hint_says_more_only_after_a_failure_that_follows_an_edit_and_stops_at_its_last_tier() throws IOException {
+        CheckSpec check = tiered("notes", new CheckType.FileContains("notes.txt", "^done$"));
+        session.writeFile("notes.txt", "first try\n");
+        try {
+            CheckResult first = tieredRun(check, CheckEngine.Answers.HIDDEN);
+            CheckResult again = tieredRun(check, CheckEngine.Answers.HIDDEN); // Check clicked twice: nothing new
+            session.writeFile("notes.txt", "second try\n");
+            CheckResult afterEdit = tieredRun(check, CheckEngine.Answers.HIDDEN);
+            session.writeFile("notes.txt", "third try\n");
+            CheckResult afterTwoEdits = tieredRun(check, CheckEngine.Answers.HIDDEN);
+            session.writeFile("notes.txt", "fourth try\n");
+            CheckResult pastTheLast = tieredRun(check, CheckEngine.Answers.HIDDEN);
+
+            assertThat(List.of(first, again, afterEdit, afterTwoEdits, pastTheLast)).allMatch(result -> !result.passed())
+                    .extracting(CheckResult::hint)
+                    .containsExactly("concept of notes", "concept of notes", "more on notes", "most on notes", "most on notes");
+            assertThat(List.of(first, again, afterEdit, afterTwoEdits, pastTheLast)).extracting(CheckResult::hintTier)
+                    .containsExactly(0, 0, 1, 2, 2);
+            assertThat(pastTheLast.answer()).as("the answer is never a tier").isNull();
+        } finally {
+            Files.deleteIfExists(session.workspaceFile("notes.txt"));
+        }
+    }
+
+    @Test
+    void the_answer_comes_only_when_asked_for_and_only_for_a_check_that_did_not_pass() throws IOException {
+        CheckSpec failing = tiered("notes", new CheckType.FileContains("notes.txt", "^done$"));
+        CheckSpec passing = tiered("scraped", new CheckType.FileContains("prometheus.yml", "scrape_configs"));
+        session.writeFile("notes.txt", "not yet\n");
+        try {
+            CheckResult asked = tieredRun(failing, CheckEngine.Answers.SHOWN);
+            CheckResult passed = tieredRun(passing, CheckEngine.Answers.SHOWN);
+
+            assertThat(asked.answer()).isEqualTo("answer to notes");
+            assertThat(asked.hint()).as("asking for the answer moves no tier").isEqualTo("concept of notes");
+            assertThat(passed.passed()).isTrue();
+            assertThat(passed.answer()).isNull();
+        } finally {
+            Files.deleteIfExists(session.workspaceFile("notes.txt"));
+        }
+    }
+
+    @Test
+    void hint_tiers_are_kept_per_session_and_a_skipped_check_is_not_a_failure_of_its_own() throws IOException {
+        CheckSpec need = check("need", new CheckType.FileContains("notes.txt", "^ready$"));
+        CheckSpec after = new CheckSpec("after", "d", "concept", Duration.ofSeconds(5), null, List.of("need"), List.of(),
+                List.of(), new CheckType.FileContains("notes.txt", "^done$"), null, List.of(), List.of("more"), null);
+        session.writeFile("notes.txt", "one\n");
+        try {
+            engine.run(session, List.of(need, after), result -> { });
+            session.writeFile("notes.txt", "two\n");
+            CheckResult skipped = engine.run(session, List.of(need, after), result -> { }).results().get(1);
+            CheckResult otherEngine = new CheckEngine(registry).run(session, List.of(need, after), result -> { }).results().get(0);
+
+            assertThat(skipped.status()).isEqualTo(CheckStatus.SKIPPED);
+            assertThat(skipped.hint()).isEqualTo("concept");
+            assertThat(otherEngine.hintTier()).as("a fresh engine (an app restart) starts at the first tier").isZero();
+        } finally {
+            Files.deleteIfExists(session.workspaceFile("notes.txt"));
+        }
+    }
 }

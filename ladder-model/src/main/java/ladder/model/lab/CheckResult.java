@@ -45,6 +45,12 @@ public record CheckResult(
         this(checkId, type, description, status, observed, expected, hint, duration, attempts, captured, 0, null);
     }
 
+    /** This result showing the hint at another tier, and the answer (or null). */
+    public CheckResult withHint(int tier, String tierHint, @Nullable String shownAnswer) {
+        return new CheckResult(checkId, type, description, status, observed, expected, tierHint, duration, attempts,
+                captured, tier, shownAnswer);
+    }
+
     public boolean passed() {
         return status == CheckStatus.PASS;
     }
