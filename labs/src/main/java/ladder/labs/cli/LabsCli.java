@@ -56,8 +56,9 @@ public final class LabsCli {
             usage: java -jar ladder-labs.jar <command>
               list [--catalog DIR]                         the labs of a catalog (default labs/catalog), and which runtime can run them here
               validate LAB_DIR...                          check lab folders (lab.yaml, instructions, files, solution)
-              run LAB_DIR [--solution] [--runtime auto|docker|process] [--json] [--keep]
-                                                           start the lab, apply the solution if asked, run every check, stop
+              run LAB_DIR [--solution] [--answers] [--runtime auto|docker|process] [--json] [--keep]
+                                                           start the lab, apply the solution if asked, run every check, stop;
+                                                           --answers shows the answer of each check that did not pass
               run LAB_DIR --cases [--case NAME]... [--runtime auto|docker|process]
                                                            start the lab and run its tests/ cases (other solutions, mistakes)
                                                            one after the other: each must be judged as its case.yaml says
@@ -199,6 +200,7 @@ public final class LabsCli {
         boolean json = args.remove("--json");
         boolean keep = args.remove("--keep");
         boolean cases = args.remove("--cases");
+        boolean answers = args.remove("--answers");
         List<String> only = new ArrayList<>();
         for (String name = option(args, "--case", null); name != null; name = option(args, "--case", null)) {
             only.add(name);
@@ -206,8 +208,8 @@ public final class LabsCli {
         if (!only.isEmpty() && !cases) {
             throw new UsageException("--case needs --cases");
         }
-        if (cases && (solution || json)) {
-            throw new UsageException("--cases runs the lab's own cases: it takes neither --solution nor --json");
+        if (cases && (solution || json || answers)) {
+            throw new UsageException("--cases runs the lab's own cases: it takes neither --solution nor --json nor --answers");
         }
         LabRuntimes.Choice choice;
         try {
@@ -263,7 +265,8 @@ public final class LabsCli {
                     applyTime = Duration.between(applyBegun, Instant.now());
                     err.println("solution: " + applied.message());
                 }
-                CheckReport report = new CheckEngine(registry).run(session);
+                CheckReport report = new CheckEngine(registry).run(session,
+                        answers ? CheckEngine.Answers.SHOWN : CheckEngine.Answers.HIDDEN, result -> { });
                 if (keep) {
                     err.println("session folder kept: " + session.workspace().getParent());
                 }
@@ -321,6 +324,9 @@ public final class LabsCli {
                 out.println("        saw:      " + indent(result.observed()));
                 out.println("        expected: " + indent(result.expected()));
                 out.println("        hint:     " + indent(result.hint()));
+                if (result.answer() != null) {
+                    out.println("        answer:   " + indent(result.answer().strip()));
+                }
             }
         }
         long passed = report.results().stream().filter(CheckResult::passed).count();
@@ -361,6 +367,9 @@ public final class LabsCli {
             item.put("observed", result.observed());
             item.put("expected", result.expected());
             item.put("hint", result.hint());
+            if (result.answer() != null) {
+                item.put("answer", result.answer());
+            }
             item.put("durationMs", result.duration().toMillis());
             item.put("attempts", result.attempts());
             results.add(item);

@@ -101,7 +101,19 @@ class LabsCliTest {
                 .containsPattern("SKIPPED +cpu-rule")
                 .contains("skipped: it needs `node-scraped`")
                 .containsPattern("FAIL +rule-file")
-                .contains("2 of 5 checks passed");
+                .contains("2 of 5 checks passed")
+                .doesNotContain("answer:");
+    }
+
+    @Test
+    void answers_are_shown_only_with_the_flag_and_only_for_checks_that_have_one() {
+        int code = run("run", TestLabs.nodeBasics().toString(), "--answers");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out())
+                .contains("hint:     Add a scrape job named node")
+                .contains("answer:   scrape_configs:\n                    - job_name: node")
+                .containsOnlyOnce("answer:");
     }
 
     @Test
