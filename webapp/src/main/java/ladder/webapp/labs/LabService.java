@@ -39,6 +39,7 @@ import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.LabStartException;
 import ladder.model.lab.CheckResult;
 import ladder.model.lab.ComponentKind;
+import ladder.model.lab.CheckSpec;
 import ladder.model.lab.ComponentSpec;
 import ladder.model.lab.LabDefinition;
 import ladder.webapp.account.AccountService;
@@ -561,6 +562,35 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                         .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The full answer of one check, for the session's owner who asks for it after the check did not pass: hints
+     * teach in tiers, and the answer is given only on request (a mentor sees the lab's solution in the catalog).
+     *
+     * @throws LabException NOT_FOUND for an unknown session, check or a check without an answer; FORBIDDEN for
+     *                      anyone but the owner; CONFLICT when the session's latest check run did not fail that check
+     */
+    public String answer(String sessionId, String checkId) {
+        AccountView actor = currentUser.require();
+        LabSessionRecord record = visible(sessionId);
+        if (record.getAccountId() != actor.id()) {
+            throw new LabException(LabException.Kind.FORBIDDEN, "only the learner who started this session may ask for its answers");
+        }
+        CheckSpec check = folder(record.getLabId()).definition().check(checkId)
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND,
+                        "no check '" + checkId + "' in lab '" + record.getLabId() + "'"));
+        if (check.answer() == null) {
+            throw new LabException(LabException.Kind.NOT_FOUND, "check '" + checkId + "' has no written answer; its hints are all there is");
+        }
+        List<CheckRunRecord> stored = runs.findBySessionIdOrderByIdAsc(sessionId);
+        boolean failed = !stored.isEmpty() && stored.getLast().toRun().checks().stream()
+                .anyMatch(result -> result.id().equals(checkId) && !result.passed());
+        if (!failed) {
+            throw new LabException(LabException.Kind.CONFLICT, "run the checks first: the answer is given for a check "
+                    + "that did not pass in the latest run");
+        }
+        return check.answer();
+    }
+
     // ---------------------------------------------------------------- access and state
 
     private LabSessionRecord visible(String sessionId) {
@@ -641,7 +671,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                 .filter(folder -> folder.definition().id().equals(record.getLabId())).findFirst()
                 .map(folder -> folder.definition().checks().stream()
                         .map(check -> new LabSessionInfo.PlannedCheck(check.id(), check.description(),
-                                check.poll() == null ? null : check.timeout()))
+                                check.poll() == null ? null : check.timeout(), check.answer() != null))
                         .toList())
                 .orElse(List.of());
         boolean yours = currentUser.get().map(actor -> actor.id() == record.getAccountId()).orElse(false);

@@ -26,9 +26,10 @@ public record LabSessionInfo(String id, String labId, String title, long account
     /**
      * A check of the session's lab, before it runs.
      *
-     * @param pollsFor how long it waits for data (it polls until then), or null when it looks once
+     * @param pollsFor  how long it waits for data (it polls until then), or null when it looks once
+     * @param hasAnswer whether the lab gives its full answer to a learner who asks (see {@code LabService#answer})
      */
-    public record PlannedCheck(String id, String description, java.time.@Nullable Duration pollsFor) {
+    public record PlannedCheck(String id, String description, java.time.@Nullable Duration pollsFor, boolean hasAnswer) {
     }
 
     /**

@@ -85,6 +85,9 @@ class LabsApiController {
     record ChecksJson(boolean passed, long durationMs, List<CheckJson> checks) {
     }
 
+    record AnswerJson(String id, String answer) {
+    }
+
     @GetMapping
     List<LabJson> catalog() {
         return labs.catalog().stream().map(LabJson::of).toList();
@@ -150,6 +153,15 @@ class LabsApiController {
     ChecksJson checks(@PathVariable String sessionId) {
         LabCheckRun run = labs.runChecks(sessionId, check -> { });
         return new ChecksJson(run.passed(), run.durationMs(), run.checks().stream().map(CheckJson::of).toList());
+    }
+
+    /**
+     * The full answer of a check that did not pass in the session's latest run, for its owner only; a check's
+     * {@code hint} in the run's results carries the tier it reached, never the answer.
+     */
+    @GetMapping("/sessions/{sessionId}/checks/{checkId}/answer")
+    AnswerJson answer(@PathVariable String sessionId, @PathVariable String checkId) {
+        return new AnswerJson(checkId, labs.answer(sessionId, checkId));
     }
 
     /** {*path} captures with its leading '/'. */

@@ -125,10 +125,30 @@ class LabsApiTest {
         assertThat(as(ada).get("/api/labs/sessions/" + id + "/files").body()).isEqualTo("[\"prometheus.yml\",\"rules.yml\"]");
         assertThat(as(ada).get("/api/labs/sessions/" + id + "/files/prometheus.yml").body()).contains("TODO 1");
 
+        String answer = "/api/labs/sessions/" + id + "/checks/shop-scraped/answer";
+        assertThat(as(ada).get(answer).statusCode()).as("no answer before the check has failed").isEqualTo(409);
         HttpResponse<String> failing = as(ada).postJson("/api/labs/sessions/" + id + "/checks", "");
         assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
         assertThat(failing.body()).contains("\"passed\":false", "\"id\":\"shop-scraped\"", "\"status\":\"fail\"",
-                "Status → Targets lists every scrape job", "\"durationMs\":");
+                "Status → Targets lists every scrape job", "\"durationMs\":")
+                .as("the first tier teaches; the answer is not in the results").doesNotContain("job_name: shop");
+
+        HttpResponse<String> asked = as(ada).get(answer);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.body()).contains("\"id\":\"shop-scraped\"", "job_name: shop", "${host:shop}");
+        assertThat(as(mia).get(answer).statusCode()).as("a mentor may not take the learner's answers").isEqualTo(403);
+        assertThat(as(bob).get(answer).statusCode()).as("another learner's session does not exist").isEqualTo(404);
+        assertThat(as(ada).get("/api/labs/sessions/" + id + "/checks/nothing/answer").statusCode()).isEqualTo(404);
+
+        String starting = as(ada).get("/api/labs/sessions/" + id + "/files/prometheus.yml").body();
+        HttpResponse<String> same = as(ada).postJson("/api/labs/sessions/" + id + "/checks", "");
+        assertThat(same.body()).as("checking again without an edit: the same tier").contains("Status → Targets lists every scrape job");
+        assertThat(as(ada).put("/api/labs/sessions/" + id + "/files/prometheus.yml", "text/plain",
+                starting + "\n# still looking for the shop\n").statusCode()).isEqualTo(204);
+        HttpResponse<String> afterEdit = as(ada).postJson("/api/labs/sessions/" + id + "/checks", "");
+        assertThat(afterEdit.body()).as("failing again after an edit, the hint says more")
+                .contains("\"id\":\"shop-scraped\"", "A scrape job is an item of `scrape_configs`")
+                .doesNotContain("Status → Targets lists every scrape job");
 
         HttpResponse<String> broken = as(ada).put("/api/labs/sessions/" + id + "/files/prometheus.yml", "text/plain",
                 "scrape_configs:\n  - job_name: shop\n   static_configs: []\n");

@@ -372,8 +372,11 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         check.setEnabled(Objects.equals(shownState, LabSessionState.READY));
     }
 
-    /** One check's result: status, description, duration; when not passed, what it saw and expected, and the hint. */
-    private static void render(LabCheck result, Div box) {
+    /**
+     * One check's result: status, description, duration; when not passed, what it saw and expected, the hint at the
+     * tier it reached, and a "Show the answer" button when the lab has an answer for it.
+     */
+    private void render(LabCheck result, Div box) {
         box.addClassName("ladder-lab-check");
         box.addClassName(result.passed() ? "passed" : "not-passed");
         Span badge = new Span(result.status().name().toLowerCase());
@@ -387,6 +390,25 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph hint = new Paragraph("Hint: " + result.hint());
             hint.addClassName("ladder-lab-hint");
             box.add(hint);
+            if (planned.stream().anyMatch(check -> check.id().equals(result.id()) && check.hasAnswer())) {
+                Button show = new Button("Show the answer");
+                show.setId("answer-" + result.id());
+                show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                show.addClickListener(click -> showAnswer(result.id(), show, box));
+                box.add(show);
+            }
+        }
+    }
+
+    /** Asked for explicitly: the check's full answer in place of the button (text only, never HTML). */
+    private void showAnswer(String checkId, Button button, Div box) {
+        try {
+            Pre answer = new Pre(labs.answer(sessionId, checkId));
+            answer.setId("answer-text-" + checkId);
+            answer.addClassName("ladder-lab-answer");
+            box.replace(button, answer);
+        } catch (LabException e) {
+            error(e.getMessage());
         }
     }
 
