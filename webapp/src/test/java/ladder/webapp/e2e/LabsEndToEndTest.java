@@ -118,6 +118,11 @@ class LabsEndToEndTest {
                 browser.script("document.getElementById('check').scrollIntoView()");
                 browser.waitForVaadin();
                 browser.screenshot("labs-session-failing");
+                assertThat(failing).as("the first failure teaches; the answer waits for a click").doesNotContain("job_name: shop");
+                press(browser, "answer-shop-scraped");
+                slow.until(d -> !d.findElements(By.id("answer-text-shop-scraped")).isEmpty());
+                assertThat(browser.driver().findElement(By.id("answer-text-shop-scraped")).getText())
+                        .contains("job_name: shop", "${host:shop}");
 
                 // the editor opened prometheus.yml first; type the solution in, then rules.yml
                 setEditor(browser, Files.readString(SOLUTION.resolve("prometheus.yml")));
