@@ -1,6 +1,7 @@
 /**
  * The check engine: runs a lab's checks against a running session (in parallel where {@code needs}
- * allow, polling until pass or time-out) and says what each saw against what it expected.
+ * allow, polling until pass or time-out), says what each saw against what it expected, and gives each failing
+ * check's hint at the tier the session has reached.
  */
 @NullMarked
 package ladder.labs.check;
