@@ -80,6 +80,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable LabSessionState shownState;
     private @Nullable String loadedFile;
     private List<LabSessionInfo.PlannedCheck> planned = List.of();
+    private boolean yours;
 
     LabSessionView(LabService labs) {
         this.labs = labs;
@@ -220,6 +221,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         boolean ready_ = session.state() == LabSessionState.READY;
         boolean mayChange = ready_ && session.yours(); // a mentor looks on, and may stop it
         planned = session.checks();
+        yours = session.yours(); // answers are the learner's to ask for; a mentor has the lab's solution
         owner.setText(session.yours() ? "" : "You are looking at " + session.owner() + "'s session: read only, "
                 + "and you may stop it.");
         owner.setVisible(!session.yours());
@@ -390,7 +392,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph hint = new Paragraph("Hint: " + result.hint());
             hint.addClassName("ladder-lab-hint");
             box.add(hint);
-            if (planned.stream().anyMatch(check -> check.id().equals(result.id()) && check.hasAnswer())) {
+            if (yours && planned.stream().anyMatch(check -> check.id().equals(result.id()) && check.hasAnswer())) {
                 Button show = new Button("Show the answer");
                 show.setId("answer-" + result.id());
                 show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

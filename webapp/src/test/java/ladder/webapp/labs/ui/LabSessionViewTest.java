@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Pre;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.NewAccount;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -39,6 +43,8 @@ class LabSessionViewTest extends SpringBrowserlessTest {
         if (accounts.find("sessionlearner").isEmpty()) {
             accounts.create(new NewAccount("sessionlearner", "Session Learner", "@sessionlearner", Set.of(Role.LEARNER),
                     "a-long-enough-password"));
+            accounts.create(new NewAccount("sessionmentor", "Session Mentor", "@sessionmentor", Set.of(Role.MENTOR),
+                    "a-long-enough-password"));
         }
     }
 
@@ -51,7 +57,7 @@ class LabSessionViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "sessionlearner", roles = "LEARNER")
-    void a_failed_check_offers_its_answer_behind_a_button_and_a_passed_one_does_not() throws InterruptedException {
+    void a_failed_check_offers_its_owner_its_answer_behind_a_button_and_a_passed_one_does_not() throws InterruptedException {
         sessionId = labs.start("host-metrics").id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (labs.session(sessionId).state() == LabSessionState.STARTING && Instant.now().isBefore(deadline)) {
@@ -76,5 +82,17 @@ class LabSessionViewTest extends SpringBrowserlessTest {
         assertThat(answer.getText()).contains("job_name: node", "${host:node-exporter}");
         assertThat($(Button.class).all()).extracting(button -> button.getId().orElse(""))
                 .doesNotContain("answer-node-scraped");
+
+        // a mentor looks on: the results and hints, but the answers are the learner's to ask for
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "sessionmentor", null, List.of(new SimpleGrantedAuthority("ROLE_MENTOR"))));
+        navigate(LabsView.class); // away first: navigating to the same route would keep the learner's view
+        LabSessionView mentorsView = navigate("labs/sessions/" + sessionId, LabSessionView.class);
+
+        assertThat(mentorsView).isNotSameAs(view);
+        assertThat(mentorsView.owner.getText()).contains("read only");
+        assertThat(mentorsView.results.getElement().getTextRecursively()).contains("Hint: " + scraped.hint());
+        assertThat($(Button.class).all()).extracting(button -> button.getId().orElse(""))
+                .noneMatch(id -> id.startsWith("answer-"));
     }
 }
