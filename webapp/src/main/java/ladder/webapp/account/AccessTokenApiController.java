@@ -3,13 +3,10 @@ package ladder.webapp.account;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import ladder.webapp.api.ApiError;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,15 +70,5 @@ class AccessTokenApiController {
     ResponseEntity<Void> revoke(@PathVariable long id) {
         tokens.revoke(currentUser.require(), id);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(NoSuchTokenException.class)
-    ResponseEntity<ApiError> missing(NoSuchTokenException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(AccountException.class)
-    ResponseEntity<ApiError> bad(AccountException e) {
-        return ResponseEntity.badRequest().body(ApiError.of(e.getMessage()));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -152,7 +153,7 @@ public class AccessTokens {
 
     private static void requireAdmin(AccountView account) {
         if (!account.enabled() || !account.hasRole(Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("only admins see everyone's tokens");
+            throw new AccessDeniedException("only admins see everyone's tokens");
         }
     }
 

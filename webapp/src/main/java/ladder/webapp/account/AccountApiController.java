@@ -4,12 +4,9 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import ladder.webapp.api.ApiError;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,26 +59,6 @@ class AccountApiController {
     AccountJson update(@PathVariable String username, @RequestBody PatchRequest request) {
         return AccountJson.of(accounts.update(username, new AccountChanges(request.displayName(), request.handle(),
                 request.roles() == null ? null : roles(request.roles()), request.enabled(), request.password())));
-    }
-
-    @ExceptionHandler(DuplicateAccountException.class)
-    ResponseEntity<ApiError> duplicate(DuplicateAccountException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(AccountConflictException.class)
-    ResponseEntity<ApiError> conflict(AccountConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(NoSuchAccountException.class)
-    ResponseEntity<ApiError> missing(NoSuchAccountException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(AccountException.class)
-    ResponseEntity<ApiError> bad(AccountException e) {
-        return ResponseEntity.badRequest().body(ApiError.of(e.getMessage()));
     }
 
     private static String required(@Nullable String value, String field) {

@@ -1,9 +1,16 @@
 package ladder.webapp.account;
 
-/** The account was changed by someone else since it was read. */
+import org.springframework.http.HttpStatus;
+
+/** The account was changed by someone else since it was read (HTTP 409): reload and try again. */
 public class AccountConflictException extends AccountException {
 
     public AccountConflictException(String message) {
         super(message);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONFLICT;
     }
 }

@@ -50,7 +50,7 @@ public class AccountService {
     }
 
     /**
-     * Creates an account; throws {@link AccountException} on bad input, {@link DuplicateAccountException} when the
+     * Creates an account; throws {@link AccountException} on bad input, {@link AccountNameConflictException} when the
      * username or handle is taken, ignoring case (also when a concurrent request took it a moment earlier).
      */
     public AccountView create(NewAccount request) {
@@ -60,7 +60,7 @@ public class AccountService {
         Set<Role> roles = validRoles(request.roles());
         validPassword(request.password());
         if (accounts.existsByUsernameKey(Account.key(username))) {
-            throw new DuplicateAccountException("username '" + username + "' is already taken (ignoring case)");
+            throw new AccountNameConflictException("username '" + username + "' is already taken (ignoring case)");
         }
         requireFreeHandle(handle);
         Account account = new Account(username, displayName, handle, passwordEncoder.encode(request.password()),
@@ -68,7 +68,7 @@ public class AccountService {
         try {
             return AccountView.of(accounts.saveAndFlush(account));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-            throw new DuplicateAccountException("username '" + username + "' or handle '" + handle
+            throw new AccountNameConflictException("username '" + username + "' or handle '" + handle
                     + "' was taken a moment ago by another request");
         }
     }
@@ -129,7 +129,7 @@ public class AccountService {
         } catch (ConcurrencyFailureException e) {
             throw conflict(username);
         } catch (DataIntegrityViolationException e) {
-            throw new DuplicateAccountException("handle '" + account.getHandle() + "' was taken a moment ago by "
+            throw new AccountNameConflictException("handle '" + account.getHandle() + "' was taken a moment ago by "
                     + "another request");
         }
         if (revokeTokens) {
@@ -212,7 +212,7 @@ public class AccountService {
 
     private void requireFreeHandle(String handle) {
         accounts.findByHandleKey(Account.key(handle)).ifPresent(holder -> {
-            throw new DuplicateAccountException("handle '" + handle + "' is already taken"
+            throw new AccountNameConflictException("handle '" + handle + "' is already taken"
                     + (holder.getHandle().equals(handle) ? "" : " as '" + holder.getHandle() + "'")
                     + " (handles are unique ignoring case)");
         });

@@ -1,9 +1,16 @@
 package ladder.webapp.account;
 
-/** No account has that username. */
+import org.springframework.http.HttpStatus;
+
+/** No account has that username (HTTP 404). */
 public class NoSuchAccountException extends AccountException {
 
     public NoSuchAccountException(String message) {
         super(message);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.NOT_FOUND;
     }
 }

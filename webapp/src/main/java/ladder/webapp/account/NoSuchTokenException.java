@@ -1,8 +1,19 @@
 package ladder.webapp.account;
 
-/** No token with this id that the asking account may see (someone else's token looks the same as none). */
+import org.springframework.http.HttpStatus;
+
+/**
+ * No token with this id that the asking account may see (someone else's token looks the same as none):
+ * HTTP 404.
+ */
 public class NoSuchTokenException extends AccountException {
+
     public NoSuchTokenException(String message) {
         super(message);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.NOT_FOUND;
     }
 }

@@ -1,40 +1,44 @@
 package ladder.webapp.account;
 
-import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ladder.webapp.account.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -45,14 +49,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Access rules of the whole app, in three chains: {@code /api/**} (personal access tokens as
@@ -73,11 +77,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradeable later
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Bean
@@ -226,7 +225,7 @@ class SecurityConfig {
      * page and so lands on the login view; a redirect to the login view otherwise.
      */
     private static void sessionEnded(HttpServletRequest request, HttpServletResponse response, RequestUtil vaadinRequests)
-            throws java.io.IOException {
+            throws IOException {
         if (vaadinRequests.isFrameworkInternalRequest(request)) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -275,19 +274,19 @@ class SecurityConfig {
         return manager;
     }
 
-    private static java.util.Optional<AuthenticationProvider> metricsAccount(AccountsProperties properties,
+    private static Optional<AuthenticationProvider> metricsAccount(AccountsProperties properties,
             PasswordEncoder passwordEncoder) {
         String username = properties.metricsUsername();
         String password = properties.metricsPassword();
         if (username == null || username.isBlank() || password == null || password.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         AccountService.validPassword(password); // the same minimum as for people
         String hash = passwordEncoder.encode(password);
-        return java.util.Optional.of(new AuthenticationProvider() {
+        return Optional.of(new AuthenticationProvider() {
             @Override
-            public org.springframework.security.core.Authentication authenticate(
-                    org.springframework.security.core.Authentication authentication) {
+            public Authentication authenticate(
+                    Authentication authentication) {
                 if (!username.equals(authentication.getName())) {
                     return null; // not the scrape account: let the accounts decide
                 }
@@ -322,14 +321,14 @@ class SecurityConfig {
         return (request, response, e) -> {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", CHALLENGE);
-            writeJson(response, e.getMessage() == null || e instanceof org.springframework.security.authentication.InsufficientAuthenticationException
+            writeJson(response, e.getMessage() == null || e instanceof InsufficientAuthenticationException
                     ? "sign in with a personal access token (Authorization: Bearer ldr_pat_...) or HTTP Basic "
                     + "(a Ladder username and password)" : e.getMessage());
         };
     }
 
     private static void tokenRefused(HttpServletRequest request, HttpServletResponse response, String message)
-            throws java.io.IOException {
+            throws IOException {
         response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"Ladder\", error=\"invalid_token\"");
         writeJson(response, message);
@@ -342,8 +341,8 @@ class SecurityConfig {
         };
     }
 
-    private static void writeJson(jakarta.servlet.http.HttpServletResponse response, String message)
-            throws java.io.IOException {
+    private static void writeJson(HttpServletResponse response, String message)
+            throws IOException {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");

@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns the failures every endpoint can meet into {@link ApiError} answers; features map their own. */
+/**
+ * The one place where a failed API request becomes an answer: a feature's {@link RefusedRequest} with the
+ * status it carries, and the failures every endpoint can meet, always as an {@link ApiError} body.
+ */
 @RestControllerAdvice(basePackages = "ladder.webapp")
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler {
@@ -80,9 +83,18 @@ class ApiExceptionHandler {
         return answer(HttpStatus.CONFLICT, "this conflicts with what is stored: reload and try again");
     }
 
-    /** A failure nothing else maps is a bug: logged with its stack trace, answered without internals. */
+    /**
+     * A feature's {@link RefusedRequest} is answered with the status, message and position it carries (an
+     * {@code @ExceptionHandler} cannot name an interface, hence here). Any other failure nothing else maps is
+     * a bug: logged with its stack trace, answered without internals.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) throws Exception {
+    ResponseEntity<ApiError> refusedOrUnexpected(Exception e) throws Exception {
+        if (e instanceof RefusedRequest refused) {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(refused.status());
+            refused.headers().forEach((name, value) -> answer.header(name, value));
+            return answer.body(new ApiError(refused.error(), refused.line(), refused.column()));
+        }
         if (e instanceof ErrorResponse response) { // Spring MVC's own (unacceptable media type, ...) keep their status
             return ResponseEntity.status(response.getStatusCode()).body(ApiError.of(
                     response.getBody().getDetail() == null ? "request refused" : response.getBody().getDetail()));

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import ladder.webapp.account.CurrentUser;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -45,10 +46,12 @@ class LabComponentProxy implements DisposableBean {
             "cookie", "set-cookie", "authorization", "www-authenticate");
 
     private final LabService labs;
+    private final CurrentUser currentUser;
     private final CloseableHttpClient http;
 
-    LabComponentProxy(LabService labs) {
+    LabComponentProxy(LabService labs, CurrentUser currentUser) {
         this.labs = labs;
+        this.currentUser = currentUser;
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -67,7 +70,7 @@ class LabComponentProxy implements DisposableBean {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> target;
         try {
-            target = labs.componentUrl(sessionId, component);
+            target = labs.componentUrl(currentUser.require(), sessionId, component);
         } catch (LabException e) {
             target = Optional.empty();
         }

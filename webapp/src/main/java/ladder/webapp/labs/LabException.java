@@ -1,25 +1,35 @@
 package ladder.webapp.labs;
 
+import java.util.Map;
+import ladder.webapp.api.RefusedRequest;
+import org.springframework.http.HttpStatus;
+
 /**
- * A lab request that cannot be done; {@link #kind()} tells views and the API how to answer. The
- * message says what happened and what to do.
+ * A lab request that cannot be done; {@link #kind()} tells views how to answer, and the API answers with its
+ * status. The message says what happened and what to do.
  */
-public class LabException extends RuntimeException {
+public class LabException extends RuntimeException implements RefusedRequest {
 
     /** What went wrong, which the API answers with its status. */
     public enum Kind {
         /** Bad input: a path that leaves the workspace, a file too large (400). */
-        BAD_INPUT,
+        BAD_INPUT(HttpStatus.BAD_REQUEST),
         /** No such lab or session, or not one the signed-in person may see (404). */
-        NOT_FOUND,
+        NOT_FOUND(HttpStatus.NOT_FOUND),
         /** Seen but not theirs to change (403). */
-        FORBIDDEN,
+        FORBIDDEN(HttpStatus.FORBIDDEN),
         /** The session's state does not allow it, or the learner already has a session (409). */
-        CONFLICT,
+        CONFLICT(HttpStatus.CONFLICT),
         /** The server runs as many sessions as it may (429, with {@link #retryAfterSeconds()}). */
-        CAPACITY,
+        CAPACITY(HttpStatus.TOO_MANY_REQUESTS),
         /** A body above the size limit (413). */
-        TOO_LARGE
+        TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE);
+
+        private final HttpStatus status;
+
+        Kind(HttpStatus status) {
+            this.status = status;
+        }
     }
 
     private final Kind kind;
@@ -42,5 +52,16 @@ public class LabException extends RuntimeException {
     /** For {@link Kind#CAPACITY}: when the first running session reaches its time limit. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return kind.status;
+    }
+
+    /** A full server says when to try again. */
+    @Override
+    public Map<String, String> headers() {
+        return kind == Kind.CAPACITY ? Map.of("Retry-After", Long.toString(retryAfterSeconds)) : Map.of();
     }
 }

@@ -15,16 +15,18 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,15 +39,12 @@ import ladder.labs.runtime.LabProgress;
 import ladder.labs.runtime.LabRuntime;
 import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.LabStartException;
-import ladder.model.lab.CheckResult;
 import ladder.model.lab.ComponentKind;
 import ladder.model.lab.CheckSpec;
 import ladder.model.lab.ComponentSpec;
 import ladder.model.lab.LabDefinition;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.CurrentUser;
-import ladder.webapp.account.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +81,6 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     private final LabsProperties properties;
     private final LabSessionRepository sessions;
     private final CheckRunRepository runs;
-    private final CurrentUser currentUser;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -91,7 +89,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
 
     LabService(LabRuntime runtime, LabCatalog catalog, CheckEngine checks, LabsProperties properties,
-            LabSessionRepository sessions, CheckRunRepository runs, CurrentUser currentUser, AccountService accounts,
+            LabSessionRepository sessions, CheckRunRepository runs, AccountService accounts,
             ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.runtime = runtime;
         this.catalog = catalog;
@@ -99,7 +97,6 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         this.properties = properties;
         this.sessions = sessions;
         this.runs = runs;
-        this.currentUser = currentUser;
         this.accounts = accounts;
         this.events = events;
         this.transaction = transaction;
@@ -153,9 +150,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         return properties.maxSessions();
     }
 
-    /** Every valid lab of the catalog with whether it runs here and the signed-in person's status. */
-    public List<LabEntry> catalog() {
-        AccountView actor = currentUser.require();
+    /** Every valid lab of the catalog with whether it runs here and the actor's status. */
+    public List<LabEntry> catalog(AccountView actor) {
         List<LabSessionRecord> mine = sessions.findByAccountIdOrderByStartedAtDesc(actor.id());
         Map<String, Instant> passed = labsPassedBy(actor.id());
         return labs().stream().map(folder -> {
@@ -171,9 +167,9 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         }).toList();
     }
 
-    /** One lab of the catalog. */
-    public LabEntry lab(String labId) {
-        return catalog().stream().filter(entry -> entry.id().equals(labId)).findFirst()
+    /** One lab of the catalog, with the actor's status. */
+    public LabEntry lab(AccountView actor, String labId) {
+        return catalog(actor).stream().filter(entry -> entry.id().equals(labId)).findFirst()
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "no lab '" + labId + "'"));
     }
 
@@ -199,7 +195,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         try {
             List<LabFolder> labs = catalog.entries().stream()
                     .map(LabCatalog.Entry::lab)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList();
             loaded = new Catalog(Instant.now(), labs);
             return labs;
@@ -222,15 +218,14 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     // ---------------------------------------------------------------- sessions
 
     /**
-     * Starts a session of a lab for the signed-in person and returns at once, in state starting; its
+     * Starts a session of a lab for the actor and returns at once, in state starting; its
      * components come up in the background (see {@link #subscribe}).
      *
      * @throws LabException CONFLICT when they already have an active session (naming it), CAPACITY when
      *                      the server runs its maximum, NOT_FOUND for an unknown lab, BAD_INPUT when the
      *                      lab cannot run here
      */
-    public LabSessionInfo start(String labId) {
-        AccountView actor = currentUser.require();
+    public LabSessionInfo start(AccountView actor, String labId) {
         LabFolder folder = folder(labId);
         List<String> missing = runtime.missingComponents(folder.definition());
         if (!missing.isEmpty()) {
@@ -276,7 +271,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             session.recorded.completeExceptionally(e);
             throw e;
         }
-        return info(id);
+        return info(id, actor);
     }
 
     private long retryAfterSeconds() {
@@ -377,35 +372,34 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    /** A session the signed-in person may see (theirs, or any for mentors and admins). */
-    public LabSessionInfo session(String sessionId) {
-        LabSessionRecord record = visible(sessionId);
-        return info(record);
+    /** A session the actor may see (theirs, or any for mentors and admins). */
+    public LabSessionInfo session(AccountView actor, String sessionId) {
+        LabSessionRecord record = visible(actor, sessionId);
+        return info(record, actor);
     }
 
-    /** The signed-in person's active session, if any. */
-    public Optional<LabSessionInfo> activeSession() {
-        AccountView actor = currentUser.require();
-        return sessions.findByAccountIdAndStateIn(actor.id(), ACTIVE).stream().findFirst().map(this::info);
+    /** The actor's active session, if any. */
+    public Optional<LabSessionInfo> activeSession(AccountView actor) {
+        return sessions.findByAccountIdAndStateIn(actor.id(), ACTIVE).stream().findFirst()
+                .map(record -> info(record, actor));
     }
 
-    /** Sessions the signed-in person may see: their own, or everyone's for mentors and admins, newest first. */
-    public List<LabSessionInfo> sessions() {
-        AccountView actor = currentUser.require();
-        List<LabSessionRecord> records = isReviewer(actor) ? sessions.findAllByOrderByStartedAtDesc()
+    /** Sessions the actor may see: their own, or everyone's for mentors and admins, newest first. */
+    public List<LabSessionInfo> sessions(AccountView actor) {
+        List<LabSessionRecord> records = actor.isMentorOrAdmin() ? sessions.findAllByOrderByStartedAtDesc()
                 : sessions.findByAccountIdOrderByStartedAtDesc(actor.id());
-        return records.stream().map(this::info).toList();
+        return records.stream().map(record -> info(record, actor)).toList();
     }
 
-    /** The check runs of a session the signed-in person may see, oldest first. */
-    public List<LabCheckRun> checkRuns(String sessionId) {
-        visible(sessionId);
+    /** The check runs of a session the actor may see, oldest first. */
+    public List<LabCheckRun> checkRuns(AccountView actor, String sessionId) {
+        visible(actor, sessionId);
         return runs.findBySessionIdOrderByIdAsc(sessionId).stream().map(CheckRunRecord::toRun).toList();
     }
 
     /**
      * The labs an account has passed, with when it first passed each: for other features' rules (a goal's
-     * criteria), by account id and without the signed-in person's access check.
+     * criteria), by account id and without an access check of the acting person.
      */
     public Map<String, Instant> labsPassedBy(long accountId) {
         Map<String, Instant> passed = new LinkedHashMap<>();
@@ -418,29 +412,28 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** Every passed check run, newest first: for mentors' dashboards. */
-    public List<LabCheckRun> passedRuns() {
-        requireReviewer();
+    public List<LabCheckRun> passedRuns(AccountView actor) {
+        requireMentorOrAdmin(actor);
         return runs.findByPassedTrueOrderByIdDesc().stream().map(CheckRunRecord::toRun).toList();
     }
 
     /** Stops a session: its owner, or a mentor or admin. Stopping an ended session changes nothing. */
-    public LabSessionInfo stop(String sessionId) {
-        AccountView actor = currentUser.require();
-        LabSessionRecord record = visible(sessionId);
+    public LabSessionInfo stop(AccountView actor, String sessionId) {
+        LabSessionRecord record = visible(actor, sessionId);
         Live session = find(sessionId).orElse(null);
         if (session != null) {
             end(session, LabSessionState.STOPPED, record.getAccountId() == actor.id() ? "stopped by you"
                     : "stopped by " + actor.handle());
         }
-        return info(sessionId);
+        return info(sessionId, actor);
     }
 
     /**
      * Tells {@code listener} whenever the session changes (a component's state, progress, its end);
      * called from the runtime's threads. Returns what removes the listener.
      */
-    public Runnable subscribe(String sessionId, Runnable listener) {
-        visible(sessionId);
+    public Runnable subscribe(AccountView actor, String sessionId, Runnable listener) {
+        visible(actor, sessionId);
         Live session = find(sessionId).orElse(null);
         if (session == null) {
             return () -> { };
@@ -452,8 +445,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     // ---------------------------------------------------------------- workspace
 
     /** The workspace's files, relative paths with '/', sorted. */
-    public List<String> files(String sessionId) {
-        LabSession session = running(sessionId, false);
+    public List<String> files(AccountView actor, String sessionId) {
+        LabSession session = running(actor, sessionId, false);
         Path workspace = session.workspace();
         try (Stream<Path> walk = Files.walk(workspace)) {
             return walk.filter(Files::isRegularFile)
@@ -465,8 +458,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** A workspace file's text. */
-    public String readFile(String sessionId, String path) {
-        LabSession session = running(sessionId, false);
+    public String readFile(AccountView actor, String sessionId, String path) {
+        LabSession session = running(actor, sessionId, false);
         Path file = resolve(session, path);
         if (!Files.isRegularFile(file)) {
             throw new LabException(LabException.Kind.NOT_FOUND, "no file '" + path + "' in the workspace");
@@ -485,8 +478,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** Writes a workspace file (the owner's edit) without applying it. */
-    public void writeFile(String sessionId, String path, String content) {
-        LabSession session = running(sessionId, true);
+    public void writeFile(AccountView actor, String sessionId, String path, String content) {
+        LabSession session = running(actor, sessionId, true);
         resolve(session, path);
         if (content.length() > MAX_FILE_BYTES) {
             throw new LabException(LabException.Kind.TOO_LARGE, "a workspace file may hold at most "
@@ -508,8 +501,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** Validates the workspace with promtool/amtool and reloads the components; nothing reloads when one fails. */
-    public ApplyResult apply(String sessionId) {
-        LabSession session = running(sessionId, true);
+    public ApplyResult apply(AccountView actor, String sessionId) {
+        LabSession session = running(actor, sessionId, true);
         ApplyResult result = session.reload();
         Live tracked = find(sessionId).orElse(null);
         if (tracked != null) {
@@ -526,9 +519,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
      *
      * @throws LabException CONFLICT when the session is not ready or a run is under way
      */
-    public LabCheckRun runChecks(String sessionId, Consumer<LabCheck> onResult) {
-        AccountView actor = currentUser.require();
-        LabSession session = running(sessionId, true);
+    public LabCheckRun runChecks(AccountView actor, String sessionId, Consumer<LabCheck> onResult) {
+        LabSession session = running(actor, sessionId, true);
         Live tracked = find(sessionId).orElse(null);
         if (tracked == null || !tracked.checking.compareAndSet(false, true)) {
             throw new LabException(LabException.Kind.CONFLICT, "the checks are already running; wait for their results");
@@ -548,7 +540,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                 }
                 return run;
             });
-            return java.util.Objects.requireNonNull(stored).toRun();
+            return Objects.requireNonNull(stored).toRun();
         } finally {
             tracked.checking.set(false);
             tracked.notifyListeners();
@@ -569,9 +561,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
      * @throws LabException NOT_FOUND for an unknown session, check or a check without an answer; FORBIDDEN for
      *                      anyone but the owner; CONFLICT when the session's latest check run did not fail that check
      */
-    public String answer(String sessionId, String checkId) {
-        AccountView actor = currentUser.require();
-        LabSessionRecord record = visible(sessionId);
+    public String answer(AccountView actor, String sessionId, String checkId) {
+        LabSessionRecord record = visible(actor, sessionId);
         if (record.getAccountId() != actor.id()) {
             throw new LabException(LabException.Kind.FORBIDDEN, "only the learner who started this session may ask for its answers");
         }
@@ -593,21 +584,19 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
 
     // ---------------------------------------------------------------- access and state
 
-    private LabSessionRecord visible(String sessionId) {
-        AccountView actor = currentUser.require();
+    private LabSessionRecord visible(AccountView actor, String sessionId) {
         LabSessionRecord record = sessions.findById(sessionId)
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "no lab session " + sessionId));
-        if (record.getAccountId() != actor.id() && !isReviewer(actor)) {
+        if (record.getAccountId() != actor.id() && !actor.isMentorOrAdmin()) {
             // another learner's session: answered as if it did not exist
             throw new LabException(LabException.Kind.NOT_FOUND, "no lab session " + sessionId);
         }
         return record;
     }
 
-    /** The running session behind an id the signed-in person may see; {@code owner} for changes. */
-    private LabSession running(String sessionId, boolean owner) {
-        AccountView actor = currentUser.require();
-        LabSessionRecord record = visible(sessionId);
+    /** The running session behind an id the actor may see; {@code owner} for changes. */
+    private LabSession running(AccountView actor, String sessionId, boolean owner) {
+        LabSessionRecord record = visible(actor, sessionId);
         if (owner && record.getAccountId() != actor.id()) {
             throw new LabException(LabException.Kind.FORBIDDEN, "only the learner who started this session may change it");
         }
@@ -621,8 +610,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** The running session behind an id, for the component proxy: owner or mentor, else not found. */
-    public Optional<String> componentUrl(String sessionId, String component) {
-        LabSessionRecord record = visible(sessionId);
+    public Optional<String> componentUrl(AccountView actor, String sessionId, String component) {
+        LabSessionRecord record = visible(actor, sessionId);
         Live session = find(record.getId()).orElse(null);
         LabSession running = session == null ? null : session.session;
         if (running == null || !running.ports().containsKey(component)
@@ -633,30 +622,26 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         return Optional.of(running.url(component));
     }
 
-    private void requireReviewer() {
-        if (!isReviewer(currentUser.require())) {
+    private static void requireMentorOrAdmin(AccountView actor) {
+        if (!actor.isMentorOrAdmin()) {
             throw new LabException(LabException.Kind.FORBIDDEN, "only mentors and admins may see everyone's lab results");
         }
     }
 
-    private static boolean isReviewer(AccountView account) {
-        return account.enabled() && (account.hasRole(Role.MENTOR) || account.hasRole(Role.ADMIN));
-    }
-
-    private LabSessionInfo info(String sessionId) {
-        return info(sessions.findById(sessionId).orElseThrow());
+    private LabSessionInfo info(String sessionId, AccountView actor) {
+        return info(sessions.findById(sessionId).orElseThrow(), actor);
     }
 
     private Optional<Live> find(String sessionId) {
         return live.stream().filter(session -> sessionId.equals(session.id())).findFirst();
     }
 
-    private LabSessionInfo info(LabSessionRecord record) {
+    private LabSessionInfo info(LabSessionRecord record, AccountView actor) {
         Live session = find(record.getId()).orElse(null);
         String title = labs().stream().filter(folder -> folder.definition().id().equals(record.getLabId()))
                 .map(folder -> folder.definition().title()).findFirst().orElse(record.getLabId());
-        String owner = accounts.list().stream().filter(account -> account.id() == record.getAccountId())
-                .map(AccountView::handle).findFirst().orElse("#" + record.getAccountId());
+        String owner = accounts.find(record.getAccountId()).map(AccountView::handle)
+                .orElse("#" + record.getAccountId());
         List<LabSessionInfo.Component> components = new ArrayList<>();
         if (session != null) {
             for (ComponentSpec spec : session.lab.definition().components()) {
@@ -674,7 +659,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                                 check.poll() == null ? null : check.timeout(), check.answer() != null))
                         .toList())
                 .orElse(List.of());
-        boolean yours = currentUser.get().map(actor -> actor.id() == record.getAccountId()).orElse(false);
+        boolean yours = actor.id() == record.getAccountId();
         return new LabSessionInfo(record.getId(), record.getLabId(), title, record.getAccountId(), owner, yours,
                 record.getState(), record.getMessage(), record.getStartedAt(), record.getExpiresAt(),
                 record.getEndedAt(), components, session == null ? List.of() : List.copyOf(session.progress),
@@ -694,7 +679,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         final Map<String, String> components = new ConcurrentHashMap<>();
         final List<String> progress = new CopyOnWriteArrayList<>();
         final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean checking = new AtomicBoolean();
         volatile @Nullable LabSession session;
         volatile boolean stopRequested;
         volatile @Nullable String endReason;

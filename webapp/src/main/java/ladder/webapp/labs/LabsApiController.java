@@ -1,10 +1,14 @@
 package ladder.webapp.labs;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import ladder.labs.runtime.ApplyResult;
 import ladder.labs.runtime.ToolResult;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.api.ApiError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -12,12 +16,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LabsApiController {
 
     private final LabService labs;
+    private final CurrentUser currentUser;
 
-    LabsApiController(LabService labs) {
+    LabsApiController(LabService labs, CurrentUser currentUser) {
         this.labs = labs;
+        this.currentUser = currentUser;
     }
 
     record LabJson(String id, String title, String summary, List<String> topics, String rung, String timeLimit,
@@ -76,7 +80,7 @@ class LabsApiController {
     record CheckJson(String id, String status, String description, String message, String expected, String hint,
             long durationMs) {
         static CheckJson of(LabCheck check) {
-            return new CheckJson(check.id(), check.status().name().toLowerCase(java.util.Locale.ROOT),
+            return new CheckJson(check.id(), check.status().name().toLowerCase(Locale.ROOT),
                     check.description(), check.observed(), check.expected(), check.passed() ? "" : check.hint(),
                     check.durationMs());
         }
@@ -90,12 +94,12 @@ class LabsApiController {
 
     @GetMapping
     List<LabJson> catalog() {
-        return labs.catalog().stream().map(LabJson::of).toList();
+        return labs.catalog(currentUser.require()).stream().map(LabJson::of).toList();
     }
 
     @PostMapping("/{labId}/sessions")
     ResponseEntity<StartedJson> start(@PathVariable String labId) {
-        LabSessionInfo session = labs.start(labId);
+        LabSessionInfo session = labs.start(currentUser.require(), labId);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/labs/sessions/" + session.id())
                 .body(new StartedJson(session.id(), session.state().apiName()));
@@ -103,33 +107,33 @@ class LabsApiController {
 
     @GetMapping("/sessions")
     List<SessionJson> sessions() {
-        return labs.sessions().stream().map(SessionJson::of).toList();
+        return labs.sessions(currentUser.require()).stream().map(SessionJson::of).toList();
     }
 
     @GetMapping("/sessions/{sessionId}")
     SessionJson session(@PathVariable String sessionId) {
-        return SessionJson.of(labs.session(sessionId));
+        return SessionJson.of(labs.session(currentUser.require(), sessionId));
     }
 
     @DeleteMapping("/sessions/{sessionId}")
     SessionJson stop(@PathVariable String sessionId) {
-        return SessionJson.of(labs.stop(sessionId));
+        return SessionJson.of(labs.stop(currentUser.require(), sessionId));
     }
 
     @GetMapping("/sessions/{sessionId}/files")
     List<String> files(@PathVariable String sessionId) {
-        return labs.files(sessionId);
+        return labs.files(currentUser.require(), sessionId);
     }
 
     @GetMapping(value = "/sessions/{sessionId}/files/{*path}", produces = MediaType.TEXT_PLAIN_VALUE)
     String readFile(@PathVariable String sessionId, @PathVariable String path) {
-        return labs.readFile(sessionId, relative(path));
+        return labs.readFile(currentUser.require(), sessionId, relative(path));
     }
 
     @PutMapping("/sessions/{sessionId}/files/{*path}")
     ResponseEntity<?> writeFile(@PathVariable String sessionId, @PathVariable String path,
-            HttpServletRequest request) throws java.io.IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+            HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/")) {
             // the servlet container reads such a body as form fields: the file would arrive empty
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of("send the file's text as the "
@@ -140,18 +144,18 @@ class LabsApiController {
             throw new LabException(LabException.Kind.TOO_LARGE, "a workspace file may hold at most "
                     + LabService.MAX_FILE_BYTES / 1024 + " KiB");
         }
-        labs.writeFile(sessionId, relative(path), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        labs.writeFile(currentUser.require(), sessionId, relative(path), new String(body, StandardCharsets.UTF_8));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/sessions/{sessionId}/apply")
     ApplyJson apply(@PathVariable String sessionId) {
-        return ApplyJson.of(labs.apply(sessionId));
+        return ApplyJson.of(labs.apply(currentUser.require(), sessionId));
     }
 
     @PostMapping("/sessions/{sessionId}/checks")
     ChecksJson checks(@PathVariable String sessionId) {
-        LabCheckRun run = labs.runChecks(sessionId, check -> { });
+        LabCheckRun run = labs.runChecks(currentUser.require(), sessionId, check -> { });
         return new ChecksJson(run.passed(), run.durationMs(), run.checks().stream().map(CheckJson::of).toList());
     }
 
@@ -161,28 +165,11 @@ class LabsApiController {
      */
     @GetMapping("/sessions/{sessionId}/checks/{checkId}/answer")
     AnswerJson answer(@PathVariable String sessionId, @PathVariable String checkId) {
-        return new AnswerJson(checkId, labs.answer(sessionId, checkId));
+        return new AnswerJson(checkId, labs.answer(currentUser.require(), sessionId, checkId));
     }
 
     /** {*path} captures with its leading '/'. */
     private static String relative(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
-    }
-
-    @ExceptionHandler(LabException.class)
-    ResponseEntity<ApiError> refused(LabException e) {
-        HttpStatus status = switch (e.kind()) {
-            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case CAPACITY -> HttpStatus.TOO_MANY_REQUESTS;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-        };
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
-        if (e.kind() == LabException.Kind.CAPACITY) {
-            answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-        }
-        return answer.body(ApiError.of(e.getMessage()));
     }
 }

@@ -2,6 +2,7 @@ package ladder.webapp.labs;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ import ladder.labs.runtime.DockerRuntimeSettings;
 import ladder.labs.runtime.LabRuntime;
 import ladder.labs.runtime.LabRuntimes;
 import ladder.labs.runtime.ProcessRuntimeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LabsProperties.class)
 class LabsConfiguration {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LabsConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(LabsConfiguration.class);
 
     /** Where {@link LabComponentProxy} serves a session's component UIs: {@code <it><session id>/ui/<component>/}. */
     static final String UI_PATH = "/labs/sessions/";
@@ -86,7 +89,7 @@ class LabsConfiguration {
     private static boolean bootJar(String jar) {
         try (JarFile file = new JarFile(jar)) {
             return file.getEntry("BOOT-INF/classes/") != null || file.getEntry("BOOT-INF/lib/") != null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -49,8 +49,7 @@ class LabEvidenceRecorder {
     @ApplicationModuleListener
     @Order(0) // before the roadmap's goal criteria, which may ask for the level this records
     void on(LabPassed passed) {
-        Optional<AccountView> learner = accounts.list().stream()
-                .filter(account -> account.id() == passed.accountId()).findFirst();
+        Optional<AccountView> learner = accounts.find(passed.accountId());
         if (learner.isEmpty() || !learner.get().hasRole(Role.LEARNER)) {
             return;
         }

@@ -1,11 +1,13 @@
 package ladder.webapp.ladder;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import ladder.model.ladder.Assessment;
 import ladder.model.ladder.LadderExport;
@@ -15,13 +17,12 @@ import ladder.model.ladder.ReviewDecision;
 import ladder.model.ladder.Rung;
 import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicLevel;
-import ladder.webapp.api.ApiError;
+import ladder.webapp.account.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -119,28 +120,32 @@ class LadderApiController {
     }
 
     private final LadderService ladder;
+    private final TopicService topics;
+    private final CurrentUser currentUser;
 
-    LadderApiController(LadderService ladder) {
+    LadderApiController(LadderService ladder, TopicService topics, CurrentUser currentUser) {
         this.ladder = ladder;
+        this.topics = topics;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/topics")
     @PreAuthorize(ANY_ROLE)
     List<TopicJson> topics() {
-        return ladder.catalog().topics().stream().map(TopicJson::of).toList();
+        return topics.catalog().topics().stream().map(TopicJson::of).toList();
     }
 
     @PostMapping("/topics")
     @PreAuthorize(REVIEWER)
     ResponseEntity<TopicJson> addTopic(@RequestBody NewTopicRequest request) {
-        Topic topic = ladder.addTopic(request.id(), request.name(), request.area(), request.description());
+        Topic topic = topics.addTopic(currentUser.require(), request.id(), request.name(), request.area(), request.description());
         return ResponseEntity.created(URI.create("/api/topics/" + topic.id())).body(TopicJson.of(topic));
     }
 
     @GetMapping("/participants")
     @PreAuthorize(ANY_ROLE)
     List<ParticipantJson> participants() {
-        return ladder.learners().stream().map(l -> new ParticipantJson(l.handle(), l.displayName())).toList();
+        return ladder.learners(currentUser.require()).stream().map(l -> new ParticipantJson(l.handle(), l.displayName())).toList();
     }
 
     @PostMapping("/participants/{handle}/assessments")
@@ -154,7 +159,7 @@ class LadderApiController {
                     + "action, competence, competitiveness");
         }
         Rung rung = parseRung(request.rung());
-        Assessment entry = ladder.assess(handle, new ClaimInput(request.topic().strip(), rung,
+        Assessment entry = ladder.assess(currentUser.require(), handle, new ClaimInput(request.topic().strip(), rung,
                 request.evidence() == null ? "" : request.evidence(),
                 request.links() == null ? List.of() : request.links(),
                 request.note() == null ? "" : request.note()));
@@ -165,7 +170,7 @@ class LadderApiController {
     @GetMapping("/participants/{handle}/assessments")
     @PreAuthorize(ANY_ROLE)
     List<EntryJson> history(@PathVariable String handle, @RequestParam(required = false) @Nullable String topic) {
-        return ladder.history(handle, topic).stream().map(EntryJson::of).toList();
+        return ladder.history(currentUser.require(), handle, topic).stream().map(EntryJson::of).toList();
     }
 
     @GetMapping("/participants/{handle}/ladder")
@@ -176,11 +181,11 @@ class LadderApiController {
         if (!List.of("json", "md", "csv").contains(wanted)) {
             throw new LadderException("unknown format '" + format + "': use json, md or csv");
         }
-        LadderState state = ladder.ladder(handle);
+        LadderState state = ladder.ladder(currentUser.require(), handle);
         return switch (wanted) {
-            case "md" -> ResponseEntity.ok().contentType(new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8))
+            case "md" -> ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
                     .body(LadderExport.markdown(state));
-            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .body(LadderExport.csv(state));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new LadderJson(state.learner(), state.topics().stream().map(LevelJson::of).toList()));
@@ -190,7 +195,7 @@ class LadderApiController {
     @GetMapping("/reviews")
     @PreAuthorize(REVIEWER)
     List<ReviewJson> reviews() {
-        return ladder.reviewQueue().stream().map(ReviewJson::of).toList();
+        return ladder.reviewQueue(currentUser.require()).stream().map(ReviewJson::of).toList();
     }
 
     @PostMapping("/reviews/{id}")
@@ -200,7 +205,7 @@ class LadderApiController {
         try {
             assessmentId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new LadderNotFoundException("no assessment '" + id + "'");
+            throw new NoSuchLadderEntryException("no assessment '" + id + "'");
         }
         String decision = request.decision() == null ? "" : request.decision().strip().toLowerCase(Locale.ROOT);
         String comment = request.comment() == null ? "" : request.comment().strip();
@@ -225,30 +230,10 @@ class LadderApiController {
             default -> throw new LadderException("decision must be confirm, adjust or decline"
                     + (decision.isEmpty() ? "" : ", not '" + request.decision() + "'"));
         };
-        Assessment entry = ladder.review(assessmentId, reviewDecision);
+        Assessment entry = ladder.review(currentUser.require(), assessmentId, reviewDecision);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ReviewedJson(entry.id(),
-                java.util.Objects.requireNonNull(entry.reviewOf()), entry.topicId(), entry.rung().id(),
+                Objects.requireNonNull(entry.reviewOf()), entry.topicId(), entry.rung().id(),
                 stateOf(entry), entry.reviewComment()));
-    }
-
-    @ExceptionHandler(LadderException.class)
-    ResponseEntity<ApiError> bad(LadderException e) {
-        return ResponseEntity.badRequest().body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(LadderAccessException.class)
-    ResponseEntity<ApiError> denied(LadderAccessException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(LadderNotFoundException.class)
-    ResponseEntity<ApiError> missing(LadderNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(LadderConflictException.class)
-    ResponseEntity<ApiError> conflict(LadderConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
     }
 
     private static Rung parseRung(String rung) {

@@ -1,9 +1,19 @@
 package ladder.webapp.ladder;
 
-/** Someone else got there first: the topic changed meanwhile, the id is taken, the claim is already reviewed. */
-public class LadderConflictException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/**
+ * Someone else got there first: the topic changed meanwhile, the id is taken, the claim is already reviewed
+ * (HTTP 409).
+ */
+public class LadderConflictException extends LadderException {
 
     public LadderConflictException(String message) {
         super(message);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONFLICT;
     }
 }

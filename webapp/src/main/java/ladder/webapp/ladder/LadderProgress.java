@@ -61,7 +61,7 @@ public class LadderProgress {
     }
 
     private Optional<LadderState> state(long accountId) {
-        Optional<AccountView> account = accounts.list().stream().filter(a -> a.id() == accountId).findFirst();
+        Optional<AccountView> account = accounts.find(accountId);
         if (account.isEmpty()) {
             return Optional.empty();
         }

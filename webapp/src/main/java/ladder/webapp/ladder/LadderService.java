@@ -1,12 +1,15 @@
 package ladder.webapp.ladder;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import ladder.model.ladder.Assessment;
@@ -21,20 +24,19 @@ import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicCatalog;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.CurrentUser;
 import ladder.webapp.account.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The knowledge ladder's API for views and endpoints: topics, claims, reviews and ladders, with every
- * rule of {@link LadderPolicy} and the access rules applied here, so the UI and the REST API agree:
- * a learner reads and writes only their own ladder; mentors and admins see every learner, and their
- * assessment of a learner is confirmed at once; only they review claims and manage topics.
+ * The knowledge ladder's API for views and endpoints: claims, reviews and ladders, with every rule of
+ * {@link LadderPolicy} and the access rules applied here, so the UI and the REST API agree: a learner reads
+ * and writes only their own ladder; mentors and admins see every learner, and their assessment of a learner
+ * is confirmed at once; only they review claims. Each use case takes the acting account ({@code actor}) from
+ * its caller. Topics are {@link TopicService}'s.
  */
 @Service
 @Transactional
@@ -46,140 +48,28 @@ public class LadderService {
     public static final int MAX_LINKS = 20;
     public static final int MAX_LINK_LENGTH = 2_000;
 
-    private final TopicRecordRepository topics;
+    private final TopicService topics;
     private final AssessmentRecordRepository assessments;
     private final AccountService accounts;
-    private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LadderPolicy policy = new LadderPolicy();
 
-    LadderService(TopicRecordRepository topics, AssessmentRecordRepository assessments, AccountService accounts,
-            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    LadderService(TopicService topics, AssessmentRecordRepository assessments, AccountService accounts,
+            ApplicationEventPublisher events, Clock clock) {
         this.topics = topics;
         this.assessments = assessments;
         this.accounts = accounts;
-        this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
     }
 
-    // ---------------------------------------------------------------- topics
-
-    /** Adds the default catalog's topics that are not stored yet; returns how many it added. Idempotent. */
-    public int seedDefaultTopics() {
-        int position = topics.maxPosition();
-        int added = 0;
-        for (Topic topic : TopicCatalog.loadDefault().topics()) {
-            if (!topics.existsBySlug(topic.id())) {
-                topics.save(new TopicRecord(topic, ++position, now()));
-                added++;
-            }
-        }
-        topics.flush();
-        return added;
-    }
-
-    /** Every topic, retired ones included, in catalog order. Anyone signed in may read them. */
-    @Transactional(readOnly = true)
-    public TopicCatalog catalog() {
-        return TopicCatalog.of(topics.findAllByOrderByPositionAscIdAsc().stream().map(TopicRecord::toTopic).toList());
-    }
-
-    /** Every topic with its version, for editing. */
-    @Transactional(readOnly = true)
-    public List<EditableTopic> editableTopics() {
-        return topics.findAllByOrderByPositionAscIdAsc().stream()
-                .map(record -> new EditableTopic(record.toTopic(), record.getVersion())).toList();
-    }
-
-    /** Adds a topic (mentors, admins). */
-    public Topic addTopic(@Nullable String id, @Nullable String name, @Nullable String area,
-            @Nullable String description) {
-        requireReviewer("add topics");
-        Topic topic = validTopic(id, name, area, description, false);
-        if (topics.existsBySlug(topic.id())) {
-            throw new LadderConflictException("topic id '" + topic.id() + "' is already taken");
-        }
-        try {
-            topics.saveAndFlush(new TopicRecord(topic, topics.maxPosition() + 1, now()));
-        } catch (DataIntegrityViolationException e) {
-            throw new LadderConflictException("topic id '" + topic.id() + "' is already taken");
-        }
-        return topic;
-    }
-
-    /** Changes a topic's name, area and description (mentors, admins); refused when it changed meanwhile. */
-    public Topic editTopic(String id, @Nullable String name, @Nullable String area, @Nullable String description,
-            long expectedVersion) {
-        requireReviewer("edit topics");
-        TopicRecord record = requireCurrent(id, expectedVersion);
-        Topic valid = validTopic(id, name, area, description, false);
-        record.edit(valid.name(), valid.area(), valid.description());
-        return flush(record).toTopic();
-    }
-
-    /** Retires a topic (no new claims, history kept) or brings it back (mentors, admins). */
-    public Topic setRetired(String id, boolean retired, long expectedVersion) {
-        requireReviewer(retired ? "retire topics" : "reactivate topics");
-        TopicRecord record = requireCurrent(id, expectedVersion);
-        record.setRetired(retired);
-        return flush(record).toTopic();
-    }
-
-    private TopicRecord requireCurrent(String id, long expectedVersion) {
-        TopicRecord record = topics.findBySlug(id)
-                .orElseThrow(() -> new LadderNotFoundException("no topic '" + id + "'"));
-        if (record.getVersion() != expectedVersion) {
-            throw new LadderConflictException("topic '" + id + "' was changed by someone else meanwhile: "
-                    + "reload it and make your change again");
-        }
-        return record;
-    }
-
-    private TopicRecord flush(TopicRecord record) {
-        try {
-            return topics.saveAndFlush(record);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new LadderConflictException("topic '" + record.getSlug() + "' was changed by someone else "
-                    + "meanwhile: reload it and make your change again");
-        }
-    }
-
-    private static Topic validTopic(@Nullable String id, @Nullable String name, @Nullable String area,
-            @Nullable String description, boolean retired) {
-        if (id == null || id.isBlank()) {
-            throw new LadderException("topic id is required, e.g. 'tracing'");
-        }
-        String slug = id.strip();
-        if (!Topic.isSlug(slug) || slug.length() > 64) {
-            throw new LadderException("topic id '" + slug + "' is not a slug: use up to 64 lowercase letters, "
-                    + "digits and single dashes, starting with a letter");
-        }
-        String validName = bounded(name, "topic name", 128, true);
-        String validArea = bounded(area, "topic area", 64, true);
-        String validDescription = bounded(description, "topic description", 1000, false);
-        return new Topic(slug, validName, validArea, validDescription, Map.of(), retired);
-    }
-
-    private static String bounded(@Nullable String value, String what, int max, boolean required) {
-        String stripped = value == null ? "" : value.strip();
-        if (required && stripped.isEmpty()) {
-            throw new LadderException(what + " is required");
-        }
-        if (stripped.length() > max) {
-            throw new LadderException(what + " must be at most " + max + " characters");
-        }
-        return stripped;
-    }
-
     // ---------------------------------------------------------------- learners
 
-    /** The learners the signed-in user may see: everyone for mentors and admins, else themselves. */
+    /** The learners the actor may see: everyone for mentors and admins, else themselves. */
     @Transactional(readOnly = true)
-    public List<Learner> learners() {
-        AccountView actor = currentUser.require();
-        if (isReviewer(actor)) {
+    public List<Learner> learners(AccountView actor) {
+        if (actor.isMentorOrAdmin()) {
             return accounts.list().stream()
                     .filter(account -> account.enabled() && account.hasRole(Role.LEARNER))
                     .map(LadderService::learnerOf)
@@ -189,30 +79,24 @@ public class LadderService {
         return actor.hasRole(Role.LEARNER) ? List.of(learnerOf(actor)) : List.of();
     }
 
-    /** The learner with this handle, if the signed-in user may see them. */
+    /** The learner with this handle, if the actor may see them. */
     @Transactional(readOnly = true)
-    public Learner learner(String handle) {
-        return learnerOf(requireReadable(handle));
+    public Learner learner(AccountView actor, String handle) {
+        return learnerOf(requireReadable(actor, handle));
     }
 
-    /** Whether the signed-in user is a mentor or an admin. */
-    public boolean signedInAsReviewer() {
-        return currentUser.get().map(LadderService::isReviewer).orElse(false);
-    }
-
-    /** The signed-in user as a learner, if they have the learner role. */
-    @Transactional(readOnly = true)
-    public Optional<Learner> signedInLearner() {
-        return currentUser.get().filter(account -> account.hasRole(Role.LEARNER)).map(LadderService::learnerOf);
+    /** The actor as a learner, if they have the learner role. */
+    public static Optional<Learner> asLearner(AccountView actor) {
+        return Optional.of(actor).filter(account -> account.hasRole(Role.LEARNER)).map(LadderService::learnerOf);
     }
 
     // ---------------------------------------------------------------- claims
 
     /** What a claim would need, without recording it: for the dialogs' hint. */
     @Transactional(readOnly = true)
-    public ClaimDecision preview(String handle, ClaimInput input) {
-        AccountView learner = requireReadable(handle);
-        return policy.decide(claim(currentUser.require(), learner, input));
+    public ClaimDecision preview(AccountView actor, String handle, ClaimInput input) {
+        AccountView learner = requireReadable(actor, handle);
+        return policy.decide(claim(actor, learner, input));
     }
 
     /**
@@ -222,20 +106,18 @@ public class LadderService {
      * @return the entry appended
      * @throws LadderException naming the problem when the input is bad or the policy refuses the claim
      */
-    public Assessment assess(String handle, ClaimInput input) {
-        AccountView actor = currentUser.require();
+    public Assessment assess(AccountView actor, String handle, ClaimInput input) {
         AccountView learner = requireWritable(actor, handle);
         return append(actor, learner, input);
     }
 
     /**
-     * The guided assessment: the signed-in learner's claims on many topics, recorded together or not at
+     * The guided assessment: the acting learner's claims on many topics, recorded together or not at
      * all; then the claims that need it wait for review, and {@link GuidedAssessmentSubmitted} is published.
      */
-    public List<Assessment> submitGuidedAssessment(List<ClaimInput> claims) {
-        AccountView actor = currentUser.require();
+    public List<Assessment> submitGuidedAssessment(AccountView actor, List<ClaimInput> claims) {
         if (!actor.hasRole(Role.LEARNER)) {
-            throw new LadderAccessException("only a learner takes the guided assessment");
+            throw new LadderAccessDeniedException("only a learner takes the guided assessment");
         }
         if (claims.isEmpty()) {
             throw new LadderException("pick a rung for at least one topic");
@@ -245,20 +127,16 @@ public class LadderService {
             try {
                 recorded.add(append(actor, actor, input));
             } catch (LadderException e) {
-                throw new LadderException(topicName(input.topic()) + ": " + e.getMessage());
+                throw new LadderException(topics.nameOf(input.topic()) + ": " + e.getMessage());
             }
         }
         events.publishEvent(new GuidedAssessmentSubmitted(actor.id(), actor.handle()));
         return recorded;
     }
 
-    private String topicName(String topicId) {
-        return topics.findBySlug(topicId).map(record -> record.toTopic().name()).orElse(topicId);
-    }
-
     private Assessment append(AccountView actor, AccountView learner, ClaimInput input) {
         validClaimInput(input);
-        TopicCatalog catalog = catalog();
+        TopicCatalog catalog = topics.catalog();
         try {
             catalog.requireActive(input.topic());
         } catch (IllegalArgumentException e) {
@@ -308,7 +186,7 @@ public class LadderService {
                 URI uri = new URI(link);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 ok = false;
             }
         }
@@ -323,18 +201,18 @@ public class LadderService {
 
     /** Splits a text field's links: one per line or separated by blanks; empty parts are dropped. */
     public static List<String> splitLinks(String text) {
-        return java.util.Arrays.stream(text.split("\\s+")).filter(part -> !part.isBlank()).toList();
+        return Arrays.stream(text.split("\\s+")).filter(part -> !part.isBlank()).toList();
     }
 
     // ---------------------------------------------------------------- reading ladders
 
     /** A learner's history, newest first, optionally of one topic. */
     @Transactional(readOnly = true)
-    public List<Assessment> history(String handle, @Nullable String topic) {
-        AccountView learner = requireReadable(handle);
+    public List<Assessment> history(AccountView actor, String handle, @Nullable String topic) {
+        AccountView learner = requireReadable(actor, handle);
         List<Assessment> entries = new ArrayList<>(historyOf(learner));
         if (topic != null && !topic.isBlank()) {
-            if (catalog().find(topic).isEmpty()) {
+            if (topics.catalog().find(topic).isEmpty()) {
                 throw new LadderException("unknown topic '" + topic + "'");
             }
             entries.removeIf(entry -> !entry.topicId().equals(topic));
@@ -344,37 +222,40 @@ public class LadderService {
 
     /** A learner's ladder: where they stand per topic, open claims, next steps, history. */
     @Transactional(readOnly = true)
-    public LadderState ladder(String handle) {
-        AccountView learner = requireReadable(handle);
-        return LadderState.fold(learner.handle(), catalog(), historyOf(learner));
+    public LadderState ladder(AccountView actor, String handle) {
+        AccountView learner = requireReadable(actor, handle);
+        return LadderState.fold(learner.handle(), topics.catalog(), historyOf(learner));
     }
 
     /** Every learner's ladder (mentors, admins): the team view. */
     @Transactional(readOnly = true)
-    public List<LearnerLadder> team() {
-        requireReviewer("see the team");
-        TopicCatalog catalog = catalog();
-        return learners().stream().map(learner -> {
-            AccountView account = accounts.find(learner.accountId()).orElseThrow();
-            return new LearnerLadder(learner, LadderState.fold(account.handle(), catalog, historyOf(account)));
-        }).toList();
+    public List<LearnerLadder> team(AccountView actor) {
+        requireMentorOrAdmin(actor, "see the team");
+        TopicCatalog catalog = topics.catalog();
+        return learners(actor).stream().map(learner -> new LearnerLadder(learner,
+                LadderState.fold(learner.handle(), catalog, historyOf(learner.accountId(), learner.handle()))))
+                .toList();
     }
 
     private List<Assessment> historyOf(AccountView learner) {
-        return assessments.findByLearnerIdOrderByIdAsc(learner.id()).stream()
-                .map(record -> record.toAssessment(learner.handle())).toList();
+        return historyOf(learner.id(), learner.handle());
+    }
+
+    private List<Assessment> historyOf(long learnerId, String handle) {
+        return assessments.findByLearnerIdOrderByIdAsc(learnerId).stream()
+                .map(record -> record.toAssessment(handle)).toList();
     }
 
     // ---------------------------------------------------------------- reviews
 
     /** Open claims across learners, oldest first (mentors, admins). */
     @Transactional(readOnly = true)
-    public List<PendingReview> reviewQueue() {
-        requireReviewer("review claims");
-        TopicCatalog catalog = catalog();
+    public List<PendingReview> reviewQueue(AccountView actor) {
+        requireMentorOrAdmin(actor, "review claims");
+        TopicCatalog catalog = topics.catalog();
         List<PendingReview> queue = new ArrayList<>();
         for (long learnerId : assessments.learnersWithUnreviewed(AssessmentState.PENDING_REVIEW)) {
-            Optional<AccountView> account = accountById(learnerId);
+            Optional<AccountView> account = accounts.find(learnerId);
             if (account.isEmpty()) {
                 continue;
             }
@@ -393,14 +274,14 @@ public class LadderService {
      * A mentor's decision on a claim: confirm, adjust (another rung, with a comment) or decline (with a
      * reason). Appends the decision as a new entry and returns it.
      */
-    public Assessment review(UUID assessmentId, ReviewDecision decision) {
-        AccountView mentor = requireReviewer("review claims");
+    public Assessment review(AccountView mentor, UUID assessmentId, ReviewDecision decision) {
+        requireMentorOrAdmin(mentor, "review claims");
         AssessmentRecord reviewed = assessments.findByPublicId(assessmentId)
-                .orElseThrow(() -> new LadderNotFoundException("no assessment " + assessmentId));
-        AccountView learner = accountById(reviewed.getLearnerId())
-                .orElseThrow(() -> new LadderNotFoundException("no assessment " + assessmentId));
+                .orElseThrow(() -> new NoSuchLadderEntryException("no assessment " + assessmentId));
+        AccountView learner = accounts.find(reviewed.getLearnerId())
+                .orElseThrow(() -> new NoSuchLadderEntryException("no assessment " + assessmentId));
         if (learner.id() == mentor.id()) {
-            throw new LadderAccessException("a mentor cannot review their own assessment; ask another mentor");
+            throw new LadderAccessDeniedException("a mentor cannot review their own assessment; ask another mentor");
         }
         String comment = switch (decision) {
             case ReviewDecision.Confirm confirm -> confirm.comment();
@@ -432,48 +313,41 @@ public class LadderService {
         return entry;
     }
 
-    private Optional<AccountView> accountById(long id) {
-        return accounts.find(id);
-    }
-
     /** Now, to the microsecond both databases store, so an entry reads back exactly as appended. */
-    private java.time.Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     // ---------------------------------------------------------------- access
 
-    private AccountView requireReviewer(String what) {
-        AccountView actor = currentUser.require();
-        if (!isReviewer(actor)) {
-            throw new LadderAccessException("only mentors and admins may " + what);
+    private static void requireMentorOrAdmin(AccountView actor, String what) {
+        if (!actor.isMentorOrAdmin()) {
+            throw new LadderAccessDeniedException("only mentors and admins may " + what);
         }
-        return actor;
     }
 
     /**
-     * The learner's account if the signed-in user may read their ladder; never says whether it exists otherwise.
+     * The learner's account if the actor may read their ladder; never says whether it exists otherwise.
      * Access goes by account id: a handle only finds the account (in any case), it never authorises.
      */
-    private AccountView requireReadable(String handle) {
-        AccountView actor = currentUser.require();
+    private AccountView requireReadable(AccountView actor, String handle) {
         String wanted = normalise(handle);
         Optional<AccountView> found = accounts.findByHandle(wanted);
-        if (!isReviewer(actor) && !isOwn(actor, found)) {
-            throw new LadderAccessException("you may only see your own ladder");
+        if (!actor.isMentorOrAdmin() && !isOwn(actor, found)) {
+            throw new LadderAccessDeniedException("you may only see your own ladder");
         }
-        AccountView learner = found.orElseThrow(() -> new LadderNotFoundException("no learner " + wanted));
+        AccountView learner = found.orElseThrow(() -> new NoSuchLadderEntryException("no learner " + wanted));
         if (!learner.hasRole(Role.LEARNER)) {
-            throw new LadderNotFoundException(wanted + " is not a learner");
+            throw new NoSuchLadderEntryException(wanted + " is not a learner");
         }
         return learner;
     }
 
     private AccountView requireWritable(AccountView actor, String handle) {
-        if (!isReviewer(actor) && !isOwn(actor, accounts.findByHandle(normalise(handle)))) {
-            throw new LadderAccessException("you may only assess yourself");
+        if (!actor.isMentorOrAdmin() && !isOwn(actor, accounts.findByHandle(normalise(handle)))) {
+            throw new LadderAccessDeniedException("you may only assess yourself");
         }
-        return requireReadable(handle);
+        return requireReadable(actor, handle);
     }
 
     private static boolean isOwn(AccountView actor, Optional<AccountView> learner) {
@@ -483,10 +357,6 @@ public class LadderService {
     private static String normalise(String handle) {
         String stripped = handle.strip();
         return stripped.startsWith("@") ? stripped : "@" + stripped;
-    }
-
-    private static boolean isReviewer(AccountView account) {
-        return account.isMentorOrAdmin();
     }
 
     private static Learner learnerOf(AccountView account) {

@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
 class TopicSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSeeder.class);
-    private final LadderService ladder;
+    private final TopicService topics;
 
-    TopicSeeder(LadderService ladder) {
-        this.ladder = ladder;
+    TopicSeeder(TopicService topics) {
+        this.topics = topics;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int added = ladder.seedDefaultTopics();
+        int added = topics.seedDefaultTopics();
         if (added > 0) {
             log.info("Added {} topics from the default knowledge ladder catalog", added);
         }

@@ -11,14 +11,13 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import ladder.webapp.api.ApiError;
+import ladder.webapp.api.RefusedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,11 +43,16 @@ class BackupApiController {
         this.clock = clock;
     }
 
-    /** Thrown when the database is not the embedded H2. */
-    static final class NotEmbedded extends RuntimeException {
-        NotEmbedded(String database) {
+    /** The database is not the embedded H2, which is the only one this endpoint backs up (HTTP 409). */
+    static final class BackupConflictException extends RuntimeException implements RefusedRequest {
+        BackupConflictException(String database) {
             super("the database is " + database + ", not the embedded H2: back it up with pg_dump "
                     + "(see docs/operations.md, 'Backup and restore')");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.CONFLICT;
         }
     }
 
@@ -61,7 +65,7 @@ class BackupApiController {
             String database = connection.getMetaData().getDatabaseProductName();
             if (!"H2".equals(database)) {
                 Files.delete(directory);
-                throw new NotEmbedded(database);
+                throw new BackupConflictException(database);
             }
             // the path is made here, never taken from the request
             statement.execute("BACKUP TO '" + zip.toString().replace("'", "''") + "'");
@@ -79,10 +83,5 @@ class BackupApiController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
                 .header("Content-Disposition", "attachment; filename=\"ladder-backup-" + STAMP.format(clock.instant()) + ".zip\"")
                 .body(body);
-    }
-
-    @ExceptionHandler(NotEmbedded.class)
-    ResponseEntity<ApiError> notEmbedded(NotEmbedded e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
     }
 }

@@ -9,7 +9,6 @@ import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.GoalStatus;
 import ladder.model.roadmap.Roadmap;
 import ladder.webapp.account.AccountView;
-import ladder.webapp.account.CurrentUser;
 import ladder.webapp.account.Role;
 import ladder.webapp.labs.LabEntry;
 import ladder.webapp.labs.LabService;
@@ -27,13 +26,11 @@ public class NextSteps {
     /** At most this many topics are named: the home is a pointer, the ladder has them all. */
     static final int TOPICS_SHOWN = 3;
 
-    private final CurrentUser currentUser;
     private final RoadmapService roadmaps;
     private final LadderProgress ladder;
     private final LabService labs;
 
-    NextSteps(CurrentUser currentUser, RoadmapService roadmaps, LadderProgress ladder, LabService labs) {
-        this.currentUser = currentUser;
+    NextSteps(RoadmapService roadmaps, LadderProgress ladder, LabService labs) {
         this.roadmaps = roadmaps;
         this.ladder = ladder;
         this.labs = labs;
@@ -47,13 +44,11 @@ public class NextSteps {
     public record Steps(List<String> readyGoals, List<String> nextRungs, int openClaims) {
     }
 
-    /** The signed-in learner's next steps; empty for anyone without the learner role. */
-    public Optional<Steps> ofSignedInLearner() {
-        Optional<AccountView> account = currentUser.get().filter(a -> a.hasRole(Role.LEARNER));
-        if (account.isEmpty()) {
+    /** A learner's next steps; empty for anyone without the learner role. */
+    public Optional<Steps> of(AccountView learner) {
+        if (!learner.hasRole(Role.LEARNER)) {
             return Optional.empty();
         }
-        AccountView learner = account.get();
         List<String> ready = new ArrayList<>();
         roadmaps.findDefault().ifPresent(snapshot -> {
             Roadmap roadmap = snapshot.roadmap();
@@ -64,7 +59,7 @@ public class NextSteps {
                 }
             }
         });
-        List<LabEntry> catalog = labs.catalog();
+        List<LabEntry> catalog = labs.catalog(learner);
         List<String> rungs = new ArrayList<>();
         for (TopicLevel level : ladder.topicLevels(learner.id())) {
             Optional<NextStep> next = level.next();

@@ -2,6 +2,7 @@ package ladder.webapp.progress;
 
 import java.util.ArrayList;
 import java.util.List;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.account.Role;
 import ladder.webapp.ui.HomeCard;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -16,8 +17,8 @@ class ProgressHomeCards {
     /** Made anew for every home view (prototype), so it tells the signed-in learner's steps of now. */
     @Bean
     @Scope(BeanDefinition.SCOPE_PROTOTYPE)
-    HomeCard nextStepsCard(NextSteps nextSteps) {
-        String text = nextSteps.ofSignedInLearner().map(steps -> {
+    HomeCard nextStepsCard(NextSteps nextSteps, CurrentUser currentUser) {
+        String text = currentUser.get().flatMap(nextSteps::of).map(steps -> {
             List<String> parts = new ArrayList<>();
             parts.add(steps.readyGoals().isEmpty() ? "No goal of yours is ready to start."
                     : "Ready to work on: " + String.join(", ", steps.readyGoals()) + ".");

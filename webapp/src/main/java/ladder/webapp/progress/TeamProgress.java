@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import ladder.model.ladder.Assessment;
@@ -48,14 +49,14 @@ public class TeamProgress {
         return roadmaps.findDefault();
     }
 
-    /** Every learner's ladder (mentors and admins only, see {@link LadderService#team()}). */
-    public List<LearnerLadder> ladders() {
-        return ladder.team();
+    /** Every learner's ladder (mentors and admins only, see {@link LadderService#team}). */
+    public List<LearnerLadder> ladders(AccountView actor) {
+        return ladder.team(actor);
     }
 
     /** How many claims wait for a mentor's review. */
-    public int reviewQueueSize() {
-        return ladder.reviewQueue().size();
+    public int reviewQueueSize(AccountView actor) {
+        return ladder.reviewQueue(actor).size();
     }
 
     /** The labs each learner passed, by lab id with the date it was first passed. */
@@ -75,23 +76,23 @@ public class TeamProgress {
     }
 
     /** The activity feed: assessments, reviews, lab results and goal changes, newest first. */
-    public List<Activity> feed() {
+    public List<Activity> feed(AccountView actor) {
         List<Activity> feed = new ArrayList<>();
-        for (LearnerLadder learner : ladders()) {
+        for (LearnerLadder learner : ladders(actor)) {
             String handle = learner.learner().handle();
             for (TopicLevel level : learner.ladder().topics()) {
                 for (Assessment entry : level.history()) {
                     boolean review = entry.isReview();
                     feed.add(new Activity(entry.at(), review ? Activity.Kind.REVIEW : Activity.Kind.ASSESSMENT, handle,
                             level.topic().name() + ": " + entry.rung().displayName() + ", "
-                                    + entry.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                                    + " (" + entry.source().name().toLowerCase(java.util.Locale.ROOT) + ", " + entry.assessor() + ")"
+                                    + entry.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                    + " (" + entry.source().name().toLowerCase(Locale.ROOT) + ", " + entry.assessor() + ")"
                                     + (entry.reviewComment() == null ? "" : ": " + entry.reviewComment())));
                 }
             }
         }
-        for (LabSessionInfo session : labs.sessions()) {
-            for (LabCheckRun run : labs.checkRuns(session.id())) {
+        for (LabSessionInfo session : labs.sessions(actor)) {
+            for (LabCheckRun run : labs.checkRuns(actor, session.id())) {
                 long passed = run.checks().stream().filter(check -> check.passed()).count();
                 feed.add(new Activity(run.ranAt(), Activity.Kind.LAB, session.owner(), session.title() + ": "
                         + (run.passed() ? "every check passed" : passed + " of " + run.checks().size() + " checks passed")));

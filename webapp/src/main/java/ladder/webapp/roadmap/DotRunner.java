@@ -1,5 +1,7 @@
 package ladder.webapp.roadmap;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -15,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +69,8 @@ public final class DotRunner {
     }
 
     /** Why {@code dot} cannot run (not installed, not executable), or empty when it can. */
-    public java.util.Optional<String> unavailableReason() {
-        return java.util.Optional.ofNullable(unavailableReason);
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
     }
 
     public boolean isAvailable() {

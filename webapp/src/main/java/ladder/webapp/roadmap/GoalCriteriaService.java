@@ -1,6 +1,7 @@
 package ladder.webapp.roadmap;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class GoalCriteriaService {
         }
         for (AccountView learner : learners) {
             if (!criteria.labs().isEmpty()) {
-                Map<String, java.time.Instant> passed = labs.labsPassedBy(learner.id());
+                Map<String, Instant> passed = labs.labsPassedBy(learner.id());
                 for (String lab : criteria.labs()) {
                     result.add(new GoalCriterion(learner.handle() + " passed the lab " + lab, passed.containsKey(lab),
                             passed.containsKey(lab) ? "passed " + passed.get(lab).toString().substring(0, 10) : "not passed yet"));
@@ -102,7 +103,7 @@ public class GoalCriteriaService {
         }
         if (criteria.approver() != null) {
             List<String> approvedBy = approvals.approvers(roadmapId, goal.id()).stream()
-                    .map(id -> accounts.list().stream().filter(a -> a.id() == id).map(AccountView::handle).findFirst().orElse("#" + id))
+                    .map(id -> accounts.find(id).map(AccountView::handle).orElse("#" + id))
                     .toList();
             boolean any = criteria.approver().equals(GoalCriteria.ANY_MENTOR);
             boolean met = any ? !approvedBy.isEmpty() : approvedBy.contains(criteria.approver());
@@ -121,7 +122,7 @@ public class GoalCriteriaService {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        boolean mentor = actor.enabled() && (actor.hasRole(Role.MENTOR) || actor.hasRole(Role.ADMIN));
+        boolean mentor = actor.isMentorOrAdmin();
         return approver != null && mentor && (approver.equals(GoalCriteria.ANY_MENTOR) || approver.equals(actor.handle()))
                 && !approvals.approvers(roadmapId, goal.id()).contains(actor.id());
     }

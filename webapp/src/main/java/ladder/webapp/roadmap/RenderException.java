@@ -1,11 +1,14 @@
 package ladder.webapp.roadmap;
 
+import ladder.webapp.api.RefusedRequest;
+import org.springframework.http.HttpStatus;
+
 /**
  * Rendering a roadmap to SVG failed. {@link #unavailable()} tells a server-side condition that may pass
  * ({@code dot} missing, too slow: HTTP 503) from a roadmap Graphviz cannot draw or whose SVG Ladder
  * refuses to serve (HTTP 422). The message is for users: it never carries Graphviz's internals.
  */
-public class RenderException extends RuntimeException {
+public class RenderException extends RuntimeException implements RefusedRequest {
 
     private final boolean unavailable;
 
@@ -25,5 +28,10 @@ public class RenderException extends RuntimeException {
     /** True when rendering cannot happen on this server now, false when this roadmap cannot be drawn. */
     public boolean unavailable() {
         return unavailable;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 }

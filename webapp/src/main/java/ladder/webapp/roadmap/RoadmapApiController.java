@@ -12,14 +12,11 @@ import ladder.model.roadmap.GoalStatus;
 import ladder.webapp.account.AccountView;
 import ladder.webapp.account.AccountService;
 import java.security.Principal;
-import ladder.webapp.api.ApiError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -122,43 +119,6 @@ class RoadmapApiController {
                 patch.version(), actor(principal));
         var goal = after.roadmap().goal(goalId).orElseThrow();
         return new GoalJson(goal.id(), goal.title(), goal.status().dotName(), goal.participants(), after.goalVersion(goalId));
-    }
-
-    @ExceptionHandler(RoadmapTooLargeException.class)
-    ResponseEntity<ApiError> tooLarge(RoadmapTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ApiError(e.getMessage(), e.line(), e.column()));
-    }
-
-    @ExceptionHandler(RoadmapException.class)
-    ResponseEntity<ApiError> bad(RoadmapException e) {
-        return ResponseEntity.badRequest().body(new ApiError(e.getMessage(), e.line(), e.column()));
-    }
-
-    @ExceptionHandler(RoadmapConflictException.class)
-    ResponseEntity<ApiError> conflict(RoadmapConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(NoSuchRoadmapException.class)
-    ResponseEntity<ApiError> missing(NoSuchRoadmapException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(RoadmapAccessDeniedException.class)
-    ResponseEntity<ApiError> denied(RoadmapAccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(RenderException.class)
-    ResponseEntity<ApiError> render(RenderException e) {
-        return ResponseEntity.status(e.unavailable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(ApiError.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(DamagedRoadmapException.class)
-    ResponseEntity<ApiError> damaged(DamagedRoadmapException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()
-                + "; a mentor can restore its last version that reads: POST /api/roadmaps/" + e.roadmapId() + "/restore"));
     }
 
     /** The account of the request's principal (as the filter chain authenticated it, not a JVM-wide holder). */

@@ -1,13 +1,16 @@
 package ladder.webapp.roadmap;
 
 import ladder.model.roadmap.DotImportException;
+import ladder.model.roadmap.DotTooLargeException;
+import ladder.webapp.api.RefusedRequest;
+import org.springframework.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A roadmap request that cannot be done as asked: bad DOT, a cycle, an unknown goal, a bad name.
  * {@link #line()} and {@link #column()} say where in the DOT, when known. Answered with HTTP 400.
  */
-public class RoadmapException extends RuntimeException {
+public class RoadmapException extends RuntimeException implements RefusedRequest {
     private final @Nullable Integer line;
     private final @Nullable Integer column;
 
@@ -24,15 +27,22 @@ public class RoadmapException extends RuntimeException {
     static RoadmapException of(DotImportException e) {
         Integer line = e.line().isPresent() ? e.line().getAsInt() : null;
         Integer column = e.column().isPresent() ? e.column().getAsInt() : null;
-        return e instanceof ladder.model.roadmap.DotTooLargeException
+        return e instanceof DotTooLargeException
                 ? new RoadmapTooLargeException(e.getMessage(), line, column)
                 : new RoadmapException(e.getMessage(), line, column);
     }
 
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    @Override
     public @Nullable Integer line() {
         return line;
     }
 
+    @Override
     public @Nullable Integer column() {
         return column;
     }

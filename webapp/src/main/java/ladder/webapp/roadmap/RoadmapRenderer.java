@@ -1,9 +1,11 @@
 package ladder.webapp.roadmap;
 
-import ladder.model.roadmap.DotExporter;
-import ladder.model.roadmap.Roadmap;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Objects;
+import java.util.Optional;
+import ladder.model.roadmap.DotExporter;
+import ladder.model.roadmap.Roadmap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -31,13 +33,13 @@ public class RoadmapRenderer {
     RoadmapRenderer(DotRunner dot, CacheManager caches, ObservationRegistry observations) {
         this.observations = observations;
         this.dot = dot;
-        this.svgs = java.util.Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
+        this.svgs = Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
     }
 
     /** The stored roadmap's SVG, from the cache when this version was drawn before. */
     String svg(RoadmapKey key, Roadmap roadmap) {
         try {
-            return java.util.Objects.requireNonNull(svgs.get(key, () -> draw(roadmap)));
+            return Objects.requireNonNull(svgs.get(key, () -> draw(roadmap)));
         } catch (Cache.ValueRetrievalException e) {
             if (e.getCause() instanceof RenderException refused) {
                 throw refused;
@@ -52,7 +54,7 @@ public class RoadmapRenderer {
     }
 
     /** Why the graph cannot be drawn on this server, or empty when {@code dot} works. */
-    public java.util.Optional<String> unavailableReason() {
+    public Optional<String> unavailableReason() {
         return dot.unavailableReason();
     }
 

@@ -1,16 +1,20 @@
 package ladder.webapp.roadmap;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.UnaryOperator;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import ladder.model.roadmap.Attributes;
 import ladder.model.roadmap.CycleException;
 import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.DotImportException;
@@ -23,8 +27,6 @@ import ladder.model.roadmap.Roadmap;
 import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.AccountView;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -379,7 +381,7 @@ public class RoadmapService {
         StoredRoadmap stored = require(id);
         Roadmap before = store.model(stored);
         Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
-        if (!isEditor(actor)) {
+        if (!actor.isMentorOrAdmin()) {
             if (!edit.onlyStatus()) {
                 throw new RoadmapAccessDeniedException("a learner may change only the status of a goal");
             }
@@ -450,7 +452,7 @@ public class RoadmapService {
         Goal goal;
         try {
             goal = new Goal(validId, title.isBlank() ? validId : title.strip(), description.strip(), GoalStatus.PENDING,
-                    handles(participants), ladder.model.roadmap.Attributes.empty());
+                    handles(participants), Attributes.empty());
         } catch (IllegalArgumentException e) {
             throw new RoadmapException(e.getMessage());
         }
@@ -499,10 +501,6 @@ public class RoadmapService {
             throw new NoSuchRoadmapException("no dependency " + from + " -> " + to);
         }
         return apply(stored, before, r -> r.withoutDependency(from, to), actor.username());
-    }
-
-    public static boolean isEditor(AccountView actor) {
-        return actor.isMentorOrAdmin();
     }
 
     // ---------------------------------------------------------------- internals
@@ -602,7 +600,7 @@ public class RoadmapService {
     }
 
     private static void requireEditor(AccountView actor) {
-        if (!isEditor(actor)) {
+        if (!actor.isMentorOrAdmin()) {
             throw new RoadmapAccessDeniedException("only mentors and admins may change roadmaps");
         }
     }
@@ -623,7 +621,7 @@ public class RoadmapService {
 
     /** Handles as given, each with a leading {@code @} added when missing; duplicates dropped. */
     static List<String> handles(List<String> given) {
-        return given.stream().flatMap(h -> java.util.Arrays.stream(h.strip().split("[\\s,]+")))
+        return given.stream().flatMap(h -> Arrays.stream(h.strip().split("[\\s,]+")))
                 .filter(h -> !h.isBlank())
                 .map(h -> h.startsWith("@") ? h : "@" + h)
                 .distinct().toList();

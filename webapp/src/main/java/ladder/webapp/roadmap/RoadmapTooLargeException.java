@@ -1,6 +1,7 @@
 package ladder.webapp.roadmap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /** DOT or a roadmap larger than Ladder accepts (1 MiB, 2,000 goals, 10,000 edges): HTTP 413. */
 public class RoadmapTooLargeException extends RoadmapException {
@@ -10,5 +11,10 @@ public class RoadmapTooLargeException extends RoadmapException {
 
     public RoadmapTooLargeException(String message) {
         this(message, null, null);
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONTENT_TOO_LARGE;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.Goal;
+import ladder.model.roadmap.Roadmap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,6 @@ class StoredGoal {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected StoredGoal() { } // for JPA
 
     StoredGoal(long roadmapId, Goal goal) {
@@ -54,7 +54,7 @@ class StoredGoal {
     }
 
     static String fingerprint(Goal goal) {
-        return Sha256.hex(DotExporter.export(ladder.model.roadmap.Roadmap.builder().goal(goal).build()));
+        return Sha256.hex(DotExporter.export(Roadmap.builder().goal(goal).build()));
     }
 
     String getGoalId() { return goalId; }

@@ -1,5 +1,6 @@
 /**
- * The shell: main layout with role-aware navigation, the home view and error handling.
+ * The shell: main layout with role-aware navigation, the home view with the cards features contribute,
+ * the error view and the notifications every feature's views show.
  */
 @NullMarked
 package ladder.webapp.ui;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -144,7 +145,7 @@ class AccessTokenApiTest {
     void an_expired_token_is_refused() throws Exception {
         Made made = make(anonymous.as(learner(), PASSWORD), "read");
         jdbc.update("update access_token set expires_at = ? where id = ?",
-                java.sql.Timestamp.from(Instant.now().minusSeconds(1)), made.id());
+                Timestamp.from(Instant.now().minusSeconds(1)), made.id());
 
         assertThat(anonymous.withToken(made.secret()).get("/api/roadmaps").statusCode()).isEqualTo(401);
     }

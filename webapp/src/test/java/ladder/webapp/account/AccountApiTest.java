@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import ladder.webapp.support.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,7 +218,7 @@ class AccountApiTest {
         assertThat(admin.patchJson("/api/accounts/admin", "{\"roles\":[\"ADMIN\",null]}").statusCode()).isEqualTo(400);
     }
 
-    static <T> List<T> concurrently(int threads, java.util.function.Supplier<T> action) {
+    static <T> List<T> concurrently(int threads, Supplier<T> action) {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<T>> futures = IntStream.range(0, threads).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
             try {
@@ -225,7 +227,7 @@ class AccountApiTest {
                 Thread.currentThread().interrupt();
             }
             return action.get();
-        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())).toList();
+        }, Executors.newVirtualThreadPerTaskExecutor())).toList();
         start.countDown();
         return futures.stream().map(CompletableFuture::join).toList();
     }

@@ -7,10 +7,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,7 +58,7 @@ abstract class AccountPersistenceContract {
         assertThat(tokens.verify(made.secret() + "x")).isEmpty();
         assertThatThrownBy(() -> jdbc.update("insert into access_token (account_id, name, secret_hash, scope, created_at, "
                 + "expires_at) select account_id, 'copy', secret_hash, scope, created_at, expires_at from access_token "
-                + "where id = ?", made.token().id())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                + "where id = ?", made.token().id())).isInstanceOf(DataIntegrityViolationException.class);
 
         jdbc.update("delete from account_role where account_id = ?", owner.id());
         jdbc.update("delete from account where id = ?", owner.id());
@@ -79,10 +83,10 @@ abstract class AccountPersistenceContract {
         accounts.create(newAccount(username, Role.LEARNER));
 
         assertThatThrownBy(() -> accounts.create(newAccount(username, Role.LEARNER)))
-                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("username");
+                .isInstanceOf(AccountNameConflictException.class).hasMessageContaining("username");
         assertThatThrownBy(() -> accounts.create(new NewAccount(unique("other"), "Other", "@" + username,
                 Set.of(Role.LEARNER), "a-long-enough-password")))
-                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("handle");
+                .isInstanceOf(AccountNameConflictException.class).hasMessageContaining("handle");
     }
 
     @Test
@@ -108,7 +112,7 @@ abstract class AccountPersistenceContract {
                 found -> assertThat(found.username()).isEqualTo(username));
         assertThatThrownBy(() -> accounts.create(new NewAccount(unique("other"), "Other", "@hal" + username,
                 Set.of(Role.LEARNER), "a-long-enough-password")))
-                .isInstanceOf(DuplicateAccountException.class).hasMessageContaining("ignoring case");
+                .isInstanceOf(AccountNameConflictException.class).hasMessageContaining("ignoring case");
     }
 
     @Test
@@ -132,8 +136,8 @@ abstract class AccountPersistenceContract {
             accounts.create(newAccount(first, Role.ADMIN));
             accounts.create(newAccount(second, Role.ADMIN));
             accounts.update("admin", new AccountChanges(null, null, Set.of(Role.LEARNER), null, null));
-            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-                var start = new java.util.concurrent.CountDownLatch(1);
+            try (var threads = Executors.newFixedThreadPool(2)) {
+                var start = new CountDownLatch(1);
                 var a = threads.submit(() -> { start.await(); return revoke(second); });
                 var b = threads.submit(() -> { start.await(); return revoke(first); });
                 start.countDown();
@@ -152,7 +156,7 @@ abstract class AccountPersistenceContract {
         try {
             accounts.update(username, new AccountChanges(null, null, null, false, null));
             return "revoked";
-        } catch (AccountException | org.springframework.dao.DataAccessException e) {
+        } catch (AccountException | DataAccessException e) {
             return e.getMessage();
         }
     }

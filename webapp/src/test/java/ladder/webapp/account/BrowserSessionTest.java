@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -109,7 +110,7 @@ class BrowserSessionTest {
         browser.signIn(account(Role.LEARNER), PASSWORD);
         HttpResponse<String> page = browser.get("/account/password");
 
-        for (HttpResponse<String> answer : java.util.List.of(login, page)) {
+        for (HttpResponse<String> answer : List.of(login, page)) {
             String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).as(answer.uri() + " " + answer.statusCode() + " " + answer.headers().map()).contains("default-src 'self'", "object-src 'none'", "base-uri 'self'",
                     "frame-ancestors 'none'", "style-src 'self' 'unsafe-inline'");

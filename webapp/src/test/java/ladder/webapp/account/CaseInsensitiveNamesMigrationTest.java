@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -61,7 +62,7 @@ class CaseInsensitiveNamesMigrationTest {
         assertThatThrownBy(() -> jdbc.update("insert into " + db.schema() + ".account (username, username_key, "
                 + "display_name, handle, handle_key, password_hash, enabled, created_at, version) "
                 + "values ('ada2', 'ada2', 'x', '@ADA', '@ada', 'x', true, current_timestamp, 0)"))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @ParameterizedTest

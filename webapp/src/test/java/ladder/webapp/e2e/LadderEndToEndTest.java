@@ -2,26 +2,25 @@ package ladder.webapp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.List;
 import ladder.model.ladder.Rung;
 import ladder.webapp.account.AccountService;
-import ladder.webapp.ladder.ClaimInput;
-import ladder.webapp.ladder.LadderService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
+import ladder.webapp.account.AccountView;
 import ladder.webapp.account.NewAccount;
 import ladder.webapp.account.Role;
+import ladder.webapp.ladder.ClaimInput;
+import ladder.webapp.ladder.LadderService;
 import ladder.webapp.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,19 +40,6 @@ class LadderEndToEndTest {
     @Autowired AccountService accounts;
     @Autowired LadderService ladder;
 
-    /** Acts as a signed-in user on the server side, to give the team view a second learner with history. */
-    static void signedInAs(String username, Runnable action) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                AuthorityUtils.NO_AUTHORITIES));
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
     @Test
     void a_learner_claims_action_in_the_guided_assessment_and_a_mentor_confirms_it() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -62,12 +48,12 @@ class LadderEndToEndTest {
         accounts.create(new NewAccount(learner, "Lena Learner", "@" + learner, Set.of(Role.LEARNER), PASSWORD));
         accounts.create(new NewAccount(mentor, "Marc Mentor", "@" + mentor, Set.of(Role.MENTOR), PASSWORD));
         accounts.create(new NewAccount("sam" + suffix, "Sam Sample", "@sam" + suffix, Set.of(Role.LEARNER), PASSWORD));
-        signedInAs("sam" + suffix, () -> {
-            ladder.assess("@sam" + suffix, new ClaimInput("metrics", Rung.KNOWLEDGE, "", List.of(), ""));
-            ladder.assess("@sam" + suffix, new ClaimInput("linux", Rung.INFORMATION, "", List.of(), ""));
-            ladder.assess("@sam" + suffix, new ClaimInput("alerting", Rung.ABILITY, "wrote the disk-full alert",
-                    List.of(), ""));
-        });
+        // a second learner with history for the team view, recorded on the server side as that learner
+        AccountView sam = accounts.find("sam" + suffix).orElseThrow();
+        ladder.assess(sam, "@sam" + suffix, new ClaimInput("metrics", Rung.KNOWLEDGE, "", List.of(), ""));
+        ladder.assess(sam, "@sam" + suffix, new ClaimInput("linux", Rung.INFORMATION, "", List.of(), ""));
+        ladder.assess(sam, "@sam" + suffix, new ClaimInput("alerting", Rung.ABILITY, "wrote the disk-full alert",
+                List.of(), ""));
 
         try (Browser browser = Browser.open(port)) {
             try {
@@ -171,7 +157,7 @@ class LadderEndToEndTest {
         browser.script("arguments[0].scrollIntoView({block: 'center'})", field);
         field.clear();
         field.sendKeys(text);
-        field.sendKeys(org.openqa.selenium.Keys.TAB);
+        field.sendKeys(Keys.TAB);
         browser.waitForVaadin();
     }
 }

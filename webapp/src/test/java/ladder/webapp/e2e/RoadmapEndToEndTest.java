@@ -2,6 +2,7 @@ package ladder.webapp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Set;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.NewAccount;
@@ -52,7 +53,7 @@ class RoadmapEndToEndTest {
             browser.signIn("e2eroadmap", "rosa-mentor-password");
             browser.go("/roadmap");
             browser.waitForText("Team roadmap");
-            WebDriverWait wait = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
             wait.until(d -> !browser.all("#roadmap-graph g.node").isEmpty());
             assertThat(browser.script(FILL, GOAL)).isEqualTo("none");
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import ladder.model.ladder.ReviewDecision;
 import ladder.model.ladder.Rung;
 import ladder.model.roadmap.Goal;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Goal criteria against the real ladder and approvals: met or not with what is missing, approval, auto-done. */
 @SpringBootTest
@@ -48,18 +44,6 @@ class GoalCriteriaServiceTest {
         otherMentor = accounts.create(new NewAccount("go" + suffix, "O", "@go" + suffix, Set.of(Role.MENTOR), PASSWORD));
     }
 
-    static void as(AccountView account, Runnable action) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.username(), null,
-                AuthorityUtils.NO_AUTHORITIES));
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
     Goal goal(long roadmapId, String id) {
         return roadmaps.get(roadmapId).roadmap().goal(id).orElseThrow();
     }
@@ -75,7 +59,7 @@ class GoalCriteriaServiceTest {
         assertThat(before).extracting(GoalCriterion::met).containsExactly(false, false);
         assertThat(before.getFirst().detail()).isEqualTo("no confirmed level yet");
 
-        as(learner, () -> ladder.assess(learner.handle(), new ClaimInput("metrics", Rung.KNOWLEDGE, "", List.of(), "")));
+        ladder.assess(learner, learner.handle(), new ClaimInput("metrics", Rung.KNOWLEDGE, "", List.of(), ""));
         assertThat(criteria.completeIfMet(id, "g")).as("the approval is still missing").isFalse();
         assertThat(criteria.evaluate(id, goal(id, "g")).getFirst().met()).isTrue();
 
@@ -98,12 +82,11 @@ class GoalCriteriaServiceTest {
     void a_mentor_confirming_the_level_completes_the_goal_without_another_trigger() throws InterruptedException {
         long id = roadmaps.create("review " + learner.handle(), "digraph { g [participants=\"" + learner.handle()
                 + "\", levels_reached=\"metrics:ability\"] }", approver).id();
-        AtomicReference<UUID> claim = new AtomicReference<>();
-        as(learner, () -> claim.set(ladder.assess(learner.handle(),
-                new ClaimInput("metrics", Rung.ABILITY, "I run our Prometheus", List.of(), "")).id()));
+        UUID claim = ladder.assess(learner, learner.handle(),
+                new ClaimInput("metrics", Rung.ABILITY, "I run our Prometheus", List.of(), "")).id();
         assertThat(goal(id, "g").status()).as("a claim waiting for review is no level yet").isEqualTo(GoalStatus.PENDING);
 
-        as(approver, () -> ladder.review(claim.get(), new ReviewDecision.Confirm("seen it")));
+        ladder.review(approver, claim, new ReviewDecision.Confirm("seen it"));
 
         // the reaction runs after the review's transaction, on its own (an application module listener)
         for (int i = 0; i < 100 && goal(id, "g").status() != GoalStatus.DONE; i++) {

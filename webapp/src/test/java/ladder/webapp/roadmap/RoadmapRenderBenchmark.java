@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.springframework.cache.caffeine.CaffeineCacheManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import ladder.model.roadmap.Attributes;
@@ -19,6 +19,7 @@ import ladder.model.roadmap.DotExporter;
 import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.GoalStatus;
 import ladder.model.roadmap.Roadmap;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 
 /**
  * Benchmark, not a test (run with {@code ./ladder bench}, i.e. {@code ./mvnw -B -Pbench verify}): the
@@ -111,7 +112,7 @@ public final class RoadmapRenderBenchmark {
     static Roadmap generate(int goals, long seed) {
         Random random = new Random(seed);
         GoalStatus[] statuses = GoalStatus.values();
-        Roadmap.Builder builder = Roadmap.builder().graphAttributes(Attributes.of(java.util.Map.of("rankdir", "TB")));
+        Roadmap.Builder builder = Roadmap.builder().graphAttributes(Attributes.of(Map.of("rankdir", "TB")));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < goals; i++) {
             String id = "goal_" + i;

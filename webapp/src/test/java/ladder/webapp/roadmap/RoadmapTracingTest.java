@@ -12,7 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ladder.webapp.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -82,9 +86,9 @@ class RoadmapTracingTest {
         }
         assertThat(traces).contains("\"name\":\"import roadmap\"", "\"name\":\"render roadmap\"", "\"name\":\"dot -tsvg\"");
         // the dot run's parent is the render's span
-        java.util.Map<String, String> idByName = new java.util.HashMap<>();
-        java.util.Map<String, String> parentByName = new java.util.HashMap<>();
-        java.util.regex.Matcher span = java.util.regex.Pattern.compile("\\{\"traceId\":\"[0-9a-f]+\",(?:\"parentId\":\"([0-9a-f]+)\",)?"
+        Map<String, String> idByName = new HashMap<>();
+        Map<String, String> parentByName = new HashMap<>();
+        Matcher span = Pattern.compile("\\{\"traceId\":\"[0-9a-f]+\",(?:\"parentId\":\"([0-9a-f]+)\",)?"
                 + "\"id\":\"([0-9a-f]+)\",(?:\"kind\":\"[A-Z]+\",)?\"name\":\"([^\"]+)\"").matcher(traces);
         while (span.find()) {
             idByName.put(span.group(3), span.group(2));

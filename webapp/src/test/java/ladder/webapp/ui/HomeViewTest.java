@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.router.RouteConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +29,7 @@ class HomeViewTest extends SpringBrowserlessTest {
     void every_link_on_the_home_view_leads_to_a_view_that_exists() {
         navigate(HomeView.class);
         for (Anchor link : $(Anchor.class).all()) {
-            assertThat(com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getRoute(link.getHref()))
+            assertThat(RouteConfiguration.forApplicationScope().getRoute(link.getHref()))
                     .as(link.getHref()).isPresent();
         }
         assertThat($(H3.class).all()).isNotEmpty();

@@ -14,8 +14,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,15 +22,20 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import ladder.labs.runtime.ApplyResult;
 import ladder.labs.runtime.ToolResult;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.labs.LabCheck;
 import ladder.webapp.labs.LabCheckRun;
 import ladder.webapp.labs.LabException;
@@ -41,8 +44,8 @@ import ladder.webapp.labs.LabService;
 import ladder.webapp.labs.LabSessionInfo;
 import ladder.webapp.labs.LabSessionState;
 import ladder.webapp.labs.ValidationLine;
+import ladder.webapp.ui.Notifications;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * One lab session: progress while its components start (pushed as they come up), the instructions,
@@ -75,6 +78,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph owner = new Paragraph();
 
     private final LabService labs;
+    private final AccountView actor;
     private String sessionId = "";
     private @Nullable Runnable unsubscribe;
     private @Nullable LabSessionState shownState;
@@ -82,8 +86,9 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     private List<LabSessionInfo.PlannedCheck> planned = List.of();
     private boolean yours;
 
-    LabSessionView(LabService labs) {
+    LabSessionView(LabService labs, CurrentUser currentUser) {
         this.labs = labs;
+        this.actor = currentUser.require();
         addClassName("ladder-page");
         addClassName("ladder-lab-session");
         state.setId("session-state");
@@ -115,7 +120,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         stop.setId("stop");
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         stop.addClickListener(click -> {
-            labs.stop(sessionId);
+            labs.stop(actor, sessionId);
             refresh();
         });
 
@@ -142,12 +147,12 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         sessionId = event.getRouteParameters().get("sessionId").orElse("");
         try {
-            LabSessionInfo session = labs.session(sessionId);
+            LabSessionInfo session = labs.session(actor, sessionId);
             title.setText(session.title());
             instructions.removeAll();
             instructions.add(new Html(LabInstructions.toHtml(labs.instructions(session.labId()))));
         } catch (LabException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+            event.rerouteToError(NotFoundException.class, e.getMessage());
         }
     }
 
@@ -155,7 +160,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         refresh();
-        unsubscribe = labs.subscribe(sessionId, () -> ui.access(this::refresh));
+        unsubscribe = labs.subscribe(actor, sessionId, () -> ui.access(this::refresh));
         ui.setPollInterval(15_000); // the time left, between pushed changes
     }
 
@@ -172,7 +177,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     void refresh() {
         LabSessionInfo session;
         try {
-            session = labs.session(sessionId);
+            session = labs.session(actor, sessionId);
         } catch (LabException e) {
             message.setText(e.getMessage());
             return;
@@ -232,7 +237,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         check.setEnabled(mayChange && !session.checking());
         check.setText(session.checking() ? "Checking…" : "Check");
         if (ready_ && shownState != LabSessionState.READY) {
-            List<String> paths = labs.files(sessionId);
+            List<String> paths = labs.files(actor, sessionId);
             files.removeAll();
             for (String path : paths) {
                 Button pick = new Button(path, click -> {
@@ -247,7 +252,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             if (!paths.isEmpty() && loadedFile == null) {
                 load(paths.getFirst());
             }
-            List<LabCheckRun> runs = labs.checkRuns(sessionId);
+            List<LabCheckRun> runs = labs.checkRuns(actor, sessionId);
             if (!runs.isEmpty() && results.getChildren().findAny().isEmpty()) {
                 showRun(runs.getLast());
             }
@@ -257,7 +262,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
 
     private void load(String path) {
         try {
-            editor.setValue(labs.readFile(sessionId, path));
+            editor.setValue(labs.readFile(actor, sessionId, path));
             loadedFile = path;
             editing.setText("Editing " + path + " (placeholders such as ${host:shop} become 127.0.0.1:PORT when applied)");
             validation.removeAll();
@@ -271,9 +276,9 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             return false;
         }
         try {
-            labs.writeFile(sessionId, loadedFile, editor.getValue());
+            labs.writeFile(actor, sessionId, loadedFile, editor.getValue());
             if (tell) {
-                Notification.show("Saved " + loadedFile + " (not applied yet)", 3000, Notification.Position.BOTTOM_START);
+                Notifications.info("Saved " + loadedFile + " (not applied yet)");
             }
             return true;
         } catch (LabException e) {
@@ -287,7 +292,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            ApplyResult result = labs.apply(sessionId);
+            ApplyResult result = labs.apply(actor, sessionId);
             showApply(result);
         } catch (LabException e) {
             error(e.getMessage());
@@ -320,7 +325,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph running = new Paragraph("Running the checks… independent ones at once; each result shows as it comes.");
         running.setId("checks-running");
         results.add(running);
-        java.util.Map<String, Div> boxes = new java.util.HashMap<>();
+        Map<String, Div> boxes = new HashMap<>();
         for (LabSessionInfo.PlannedCheck planned : planned) {
             Div box = new Div();
             box.addClassName("ladder-lab-check");
@@ -336,9 +341,10 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
             results.add(box);
         }
         check.setEnabled(false);
-        Thread.ofVirtual().name("lab-checks-" + sessionId).start(new DelegatingSecurityContextRunnable(() -> {
+        // the actor is passed on explicitly: no security context has to follow the run onto its thread
+        Thread.ofVirtual().name("lab-checks-" + sessionId).start(() -> {
             try {
-                LabCheckRun run = labs.runChecks(sessionId, result -> ui.access(() -> {
+                LabCheckRun run = labs.runChecks(actor, sessionId, result -> ui.access(() -> {
                     Div box = boxes.get(result.id());
                     if (box != null) {
                         box.removeAll();
@@ -352,7 +358,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
                     error(e.getMessage() == null ? e.toString() : e.getMessage());
                 });
             }
-        }));
+        });
     }
 
     void showRun(LabCheckRun run) {
@@ -405,7 +411,7 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     /** Asked for explicitly: the check's full answer in place of the button (text only, never HTML). */
     private void showAnswer(String checkId, Button button, Div box) {
         try {
-            Pre answer = new Pre(labs.answer(sessionId, checkId));
+            Pre answer = new Pre(labs.answer(actor, sessionId, checkId));
             answer.setId("answer-text-" + checkId);
             answer.addClassName("ladder-lab-answer");
             box.replace(button, answer);
@@ -415,6 +421,6 @@ class LabSessionView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static void error(String text) {
-        Notification.show(text, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notifications.error(text);
     }
 }

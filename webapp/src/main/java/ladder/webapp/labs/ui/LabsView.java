@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -18,12 +16,16 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import ladder.labs.catalog.LabDurations;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.labs.LabEntry;
 import ladder.webapp.labs.LabException;
 import ladder.webapp.labs.LabService;
 import ladder.webapp.labs.LabSessionInfo;
+import ladder.webapp.ui.Notifications;
 
 /**
  * The lab catalog: every lab with what it proves, its time limit, whether this server can run it (and
@@ -42,9 +44,11 @@ class LabsView extends VerticalLayout {
     final Grid<LabSessionInfo> sessions = new Grid<>();
     final Paragraph runtime = new Paragraph();
     private final LabService labs;
+    private final AccountView actor;
 
-    LabsView(LabService labs) {
+    LabsView(LabService labs, CurrentUser currentUser) {
         this.labs = labs;
+        this.actor = currentUser.require();
         addClassName("ladder-page");
         setSizeFull();
         runtime.addClassName("ladder-muted");
@@ -78,11 +82,11 @@ class LabsView extends VerticalLayout {
     }
 
     void refresh() {
-        List<LabEntry> entries = labs.catalog();
+        List<LabEntry> entries = labs.catalog(actor);
         grid.setItems(entries);
         // running ones first, then the most recent; a mentor sees everyone's
-        sessions.setItems(labs.sessions().stream()
-                .sorted(java.util.Comparator.comparing((LabSessionInfo s) -> !s.state().active()))
+        sessions.setItems(labs.sessions(actor).stream()
+                .sorted(Comparator.comparing((LabSessionInfo s) -> !s.state().active()))
                 .limit(20).toList());
     }
 
@@ -126,11 +130,10 @@ class LabsView extends VerticalLayout {
 
     private void start(LabEntry lab) {
         try {
-            LabSessionInfo session = labs.start(lab.id());
+            LabSessionInfo session = labs.start(actor, lab.id());
             open(session.id());
         } catch (LabException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
             refresh();
         }
     }

@@ -4,16 +4,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import ladder.model.ladder.Assessment;
 import ladder.model.ladder.AssessmentState;
 import ladder.model.ladder.ClaimDecision;
 import ladder.model.ladder.Topic;
-import ladder.webapp.ladder.LadderAccessException;
+import ladder.webapp.account.AccountView;
 import ladder.webapp.ladder.LadderException;
-import ladder.webapp.ladder.LadderNotFoundException;
 import ladder.webapp.ladder.LadderService;
+import ladder.webapp.ui.Notifications;
 
 /**
  * Places a learner on a rung of one topic: the learner's own claim, or a mentor's assessment of a
@@ -26,11 +24,13 @@ class AssessmentDialog extends Dialog {
     final Paragraph error = new Paragraph();
     final Button save = new Button("Save");
     private final LadderService ladder;
+    private final AccountView actor;
     private final String handle;
     private final Runnable saved;
 
-    AssessmentDialog(LadderService ladder, String handle, Topic topic, boolean own, Runnable saved) {
+    AssessmentDialog(LadderService ladder, AccountView actor, String handle, Topic topic, boolean own, Runnable saved) {
         this.ladder = ladder;
+        this.actor = actor;
         this.handle = handle;
         this.saved = saved;
         setHeaderTitle((own ? "Assess yourself: " : "Assess " + handle + ": ") + topic.name());
@@ -56,13 +56,13 @@ class AssessmentDialog extends Dialog {
             return;
         }
         try {
-            ClaimDecision answer = ladder.preview(handle, picker.input());
+            ClaimDecision answer = ladder.preview(actor, handle, picker.input());
             decision.setText(switch (answer.state()) {
                 case CONFIRMED -> "Stands at once. ";
                 case PENDING_REVIEW -> "Waits for a mentor's review. ";
                 case REFUSED -> "Not yet: ";
             } + answer.reason());
-        } catch (LadderException | LadderAccessException | LadderNotFoundException e) {
+        } catch (LadderException e) {
             decision.setText(e.getMessage());
         }
     }
@@ -73,14 +73,13 @@ class AssessmentDialog extends Dialog {
             return;
         }
         try {
-            Assessment entry = ladder.assess(handle, picker.input());
-            Notification.show(entry.state() == AssessmentState.PENDING_REVIEW
+            Assessment entry = ladder.assess(actor, handle, picker.input());
+            Notifications.success(entry.state() == AssessmentState.PENDING_REVIEW
                             ? "Recorded: " + entry.rung().displayName() + " waits for a mentor's review"
-                            : "Recorded: " + entry.rung().displayName() + " confirmed", 4000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            : "Recorded: " + entry.rung().displayName() + " confirmed");
             close();
             saved.run();
-        } catch (LadderException | LadderAccessException | LadderNotFoundException e) {
+        } catch (LadderException e) {
             error.setText(e.getMessage());
         }
     }

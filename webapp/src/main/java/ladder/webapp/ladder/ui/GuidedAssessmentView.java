@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -23,11 +21,13 @@ import ladder.model.ladder.AssessmentState;
 import ladder.model.ladder.ClaimDecision;
 import ladder.model.ladder.LadderState;
 import ladder.model.ladder.TopicLevel;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.ladder.ClaimInput;
-import ladder.webapp.ladder.LadderAccessException;
 import ladder.webapp.ladder.LadderException;
 import ladder.webapp.ladder.LadderService;
 import ladder.webapp.ladder.Learner;
+import ladder.webapp.ui.Notifications;
 
 /**
  * The guided assessment: every active topic, one at a time, in one sitting; then a summary and "ask for
@@ -52,11 +52,13 @@ class GuidedAssessmentView extends VerticalLayout {
     final List<TopicLevel> levels = new ArrayList<>();
     int index;
     private final LadderService ladder;
+    private final AccountView actor;
     private final Optional<Learner> learner;
 
-    GuidedAssessmentView(LadderService ladder) {
+    GuidedAssessmentView(LadderService ladder, CurrentUser currentUser) {
         this.ladder = ladder;
-        this.learner = ladder.signedInLearner();
+        this.actor = currentUser.require();
+        this.learner = LadderService.asLearner(actor);
         addClassNames("ladder-page", "kl-page");
         message.setId("guided-message");
         error.setId("guided-error");
@@ -76,7 +78,7 @@ class GuidedAssessmentView extends VerticalLayout {
             add(message);
             return;
         }
-        LadderState state = ladder.ladder(learner.get().handle());
+        LadderState state = ladder.ladder(actor, learner.get().handle());
         state.topics().stream().filter(level -> !level.topic().retired()).forEach(levels::add);
         for (TopicLevel level : levels) {
             pickers.add(new RungPicker(level.topic(), "guided"));
@@ -117,7 +119,7 @@ class GuidedAssessmentView extends VerticalLayout {
     private void forward() {
         RungPicker picker = pickers.get(index);
         if (picker.rung.getValue() != null) {
-            ClaimDecision decision = ladder.preview(learner.orElseThrow().handle(), picker.input());
+            ClaimDecision decision = ladder.preview(actor, learner.orElseThrow().handle(), picker.input());
             if (!decision.isRecorded()) {
                 error.setText(decision.reason());
                 return;
@@ -136,7 +138,7 @@ class GuidedAssessmentView extends VerticalLayout {
                 continue;
             }
             picked++;
-            ClaimDecision decision = ladder.preview(learner.orElseThrow().handle(), picker.input());
+            ClaimDecision decision = ladder.preview(actor, learner.orElseThrow().handle(), picker.input());
             Div row = new Div(new Span(picker.topic().name()), new Span(LadderTexts.rung(picker.rung.getValue())),
                     new Span(decision.state() == ClaimDecision.State.PENDING_REVIEW ? "a mentor reviews it"
                             : decision.state() == ClaimDecision.State.CONFIRMED ? "stands at once" : decision.reason()));
@@ -156,13 +158,12 @@ class GuidedAssessmentView extends VerticalLayout {
 
     void submit() {
         try {
-            List<Assessment> recorded = ladder.submitGuidedAssessment(claims());
+            List<Assessment> recorded = ladder.submitGuidedAssessment(actor, claims());
             long pending = recorded.stream().filter(entry -> entry.state() == AssessmentState.PENDING_REVIEW).count();
-            Notification.show("Assessment recorded: " + (recorded.size() - pending) + " confirmed, " + pending
-                    + " waiting for a mentor's review", 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Assessment recorded: " + (recorded.size() - pending) + " confirmed, " + pending
+                    + " waiting for a mentor's review");
             getUI().ifPresent(ui -> ui.navigate("ladder"));
-        } catch (LadderException | LadderAccessException e) {
+        } catch (LadderException e) {
             error.setText(e.getMessage());
         }
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,10 +29,12 @@ import ladder.model.ladder.Assessment;
 import ladder.model.ladder.AssessmentState;
 import ladder.model.ladder.LadderState;
 import ladder.model.ladder.TopicLevel;
-import ladder.webapp.ladder.LadderAccessException;
-import ladder.webapp.ladder.LadderNotFoundException;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
+import ladder.webapp.ladder.LadderAccessDeniedException;
 import ladder.webapp.ladder.LadderService;
 import ladder.webapp.ladder.Learner;
+import ladder.webapp.ladder.NoSuchLadderEntryException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("ladder")
 @PageTitle("Knowledge ladder · Ladder")
-@Menu(order = 10, title = "My ladder", icon = "LEVEL_UP")
+@Menu(order = 5, title = "My ladder", icon = "LEVEL_UP")
 @PermitAll
 class LadderView extends VerticalLayout implements HasUrlParameter<String> {
 
@@ -56,9 +59,11 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
     @Nullable AssessmentDialog dialog;
     @Nullable String handle;
     private final LadderService ladder;
+    private final AccountView actor;
 
-    LadderView(LadderService ladder) {
+    LadderView(LadderService ladder, CurrentUser currentUser) {
         this.ladder = ladder;
+        this.actor = currentUser.require();
         addClassNames("ladder-page", "kl-page");
         message.setId("ladder-message");
         learnerPicker.setId("ladder-learner");
@@ -78,8 +83,8 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
         header.setAlignItems(Alignment.BASELINE);
         header.setWidthFull();
         add(header);
-        if (ladder.signedInAsReviewer()) {
-            learnerPicker.setItems(ladder.learners());
+        if (actor.isMentorOrAdmin()) {
+            learnerPicker.setItems(ladder.learners(actor));
             add(learnerPicker);
         }
         add(message, content);
@@ -89,9 +94,9 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
     public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String parameter) {
         String wanted = parameter;
         if (wanted == null || wanted.isBlank()) {
-            Optional<Learner> own = ladder.signedInLearner();
+            Optional<Learner> own = LadderService.asLearner(actor);
             if (own.isEmpty()) {
-                show(null, ladder.signedInAsReviewer()
+                show(null, actor.isMentorOrAdmin()
                         ? "Pick a learner to see their ladder."
                         : "You have no ladder: ask an admin for the learner role.");
                 return;
@@ -99,14 +104,14 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
             wanted = own.get().handle();
         }
         try {
-            Learner learner = ladder.learner(wanted);
-            LadderState state = ladder.ladder(learner.handle());
+            Learner learner = ladder.learner(actor, wanted);
+            LadderState state = ladder.ladder(actor, learner.handle());
             handle = learner.handle();
-            learnerPicker.setValue(ladder.signedInAsReviewer() ? learner : null);
+            learnerPicker.setValue(actor.isMentorOrAdmin() ? learner : null);
             render(learner, state);
-        } catch (LadderAccessException e) {
+        } catch (LadderAccessDeniedException e) {
             show(null, "You may only see your own ladder.");
-        } catch (LadderNotFoundException e) {
+        } catch (NoSuchLadderEntryException e) {
             show(null, "There is no learner " + wanted + ".");
         }
     }
@@ -121,12 +126,12 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
 
     void refresh() {
         if (handle != null) {
-            render(ladder.learner(handle), ladder.ladder(handle));
+            render(ladder.learner(actor, handle), ladder.ladder(actor, handle));
         }
     }
 
     private void render(Learner learner, LadderState state) {
-        boolean own = ladder.signedInLearner().map(me -> me.accountId() == learner.accountId()).orElse(false);
+        boolean own = actor.id() == learner.accountId() && LadderService.asLearner(actor).isPresent();
         title.setText(own ? "My knowledge ladder" : "Knowledge ladder of " + learner.displayName());
         guided.setVisible(own);
         message.setVisible(false);
@@ -201,7 +206,7 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
     }
 
     void openDialog(Learner learner, TopicLevel level, boolean own) {
-        dialog = new AssessmentDialog(ladder, learner.handle(), level.topic(), own, this::refresh);
+        dialog = new AssessmentDialog(ladder, actor, learner.handle(), level.topic(), own, this::refresh);
         dialog.open();
     }
 
@@ -289,7 +294,7 @@ class LadderView extends VerticalLayout implements HasUrlParameter<String> {
     private static String outcomeClass(Assessment entry, @Nullable Assessment decision) {
         AssessmentState state = decision != null && entry.state() == AssessmentState.PENDING_REVIEW
                 ? decision.state() : entry.state();
-        return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static Div line(String text) {

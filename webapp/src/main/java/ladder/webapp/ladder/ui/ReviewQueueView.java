@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -23,12 +21,14 @@ import java.util.Map;
 import ladder.model.ladder.Assessment;
 import ladder.model.ladder.ReviewDecision;
 import ladder.model.ladder.Rung;
-import ladder.webapp.ladder.LadderAccessException;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.ladder.LadderConflictException;
 import ladder.webapp.ladder.LadderException;
-import ladder.webapp.ladder.LadderNotFoundException;
 import ladder.webapp.ladder.LadderService;
 import ladder.webapp.ladder.PendingReview;
+import ladder.webapp.ui.Notifications;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mentors' review queue: open claims across learners, oldest first, each with its evidence; confirm
@@ -44,9 +44,11 @@ class ReviewQueueView extends VerticalLayout {
     final Div queue = new Div();
     final Map<String, ReviewCard> cards = new HashMap<>();
     private final LadderService ladder;
+    private final AccountView actor;
 
-    ReviewQueueView(LadderService ladder) {
+    ReviewQueueView(LadderService ladder, CurrentUser currentUser) {
         this.ladder = ladder;
+        this.actor = currentUser.require();
         addClassNames("ladder-page", "kl-page");
         summary.setId("review-summary");
         queue.addClassName("kl-queue");
@@ -55,7 +57,7 @@ class ReviewQueueView extends VerticalLayout {
     }
 
     void refresh() {
-        List<PendingReview> pending = ladder.reviewQueue();
+        List<PendingReview> pending = ladder.reviewQueue(actor);
         queue.removeAll();
         cards.clear();
         summary.setText(pending.isEmpty() ? "Nothing waits for review."
@@ -157,20 +159,18 @@ class ReviewQueueView extends VerticalLayout {
 
         void decide(ReviewDecision decision) {
             try {
-                ladder.review(review.claim().id(), decision);
-                Notification.show("Decided: " + review.learner().handle() + " on " + review.topic().name(), 3000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                ladder.review(actor, review.claim().id(), decision);
+                Notifications.success("Decided: " + review.learner().handle() + " on " + review.topic().name());
                 refresh();
             } catch (LadderConflictException e) {
-                Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+                Notifications.warning(e.getMessage());
                 refresh();
-            } catch (LadderException | LadderAccessException | LadderNotFoundException e) {
+            } catch (LadderException e) {
                 error.setText(e.getMessage());
             }
         }
 
-        private static @org.jspecify.annotations.Nullable String blankToNull(String text) {
+        private static @Nullable String blankToNull(String text) {
             return text.isBlank() ? null : text.strip();
         }
     }

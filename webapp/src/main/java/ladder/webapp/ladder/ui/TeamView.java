@@ -13,8 +13,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicLevel;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.ladder.LadderService;
 import ladder.webapp.ladder.LearnerLadder;
+import ladder.webapp.ladder.TopicService;
 
 /**
  * Every learner × every active topic at a glance, for mentors and admins: the confirmed rung per cell
@@ -29,10 +31,10 @@ class TeamView extends VerticalLayout {
     final Div table = new Div();
     final List<LearnerLadder> team;
 
-    TeamView(LadderService ladder) {
+    TeamView(LadderService ladder, TopicService topicService, CurrentUser currentUser) {
         addClassNames("ladder-page", "kl-page", "kl-team-page");
-        team = ladder.team();
-        List<Topic> topics = ladder.catalog().active();
+        team = ladder.team(currentUser.require());
+        List<Topic> topics = topicService.catalog().active();
         table.addClassName("kl-team");
         table.setId("team-table");
         table.getStyle().set("grid-template-columns", "minmax(11rem, 1.6fr) repeat(" + topics.size() + ", minmax(3.2rem, 1fr))");

@@ -8,8 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -19,10 +17,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import ladder.model.ladder.Topic;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.ladder.EditableTopic;
 import ladder.webapp.ladder.LadderConflictException;
 import ladder.webapp.ladder.LadderException;
-import ladder.webapp.ladder.LadderService;
+import ladder.webapp.ladder.TopicService;
+import ladder.webapp.ui.Notifications;
 import org.jspecify.annotations.Nullable;
 
 /** Topics admin for mentors and admins: add, edit, retire (history stays) and reactivate. */
@@ -35,10 +36,12 @@ class TopicsView extends VerticalLayout {
     final Grid<EditableTopic> grid = new Grid<>();
     final Button create = new Button("New topic");
     @Nullable TopicDialog dialog;
-    private final LadderService ladder;
+    private final TopicService topics;
+    private final AccountView actor;
 
-    TopicsView(LadderService ladder) {
-        this.ladder = ladder;
+    TopicsView(TopicService topics, CurrentUser currentUser) {
+        this.topics = topics;
+        this.actor = currentUser.require();
         addClassName("ladder-page");
         setHeightFull();
         grid.addColumn(t -> t.topic().name()).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
@@ -68,7 +71,7 @@ class TopicsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(ladder.editableTopics());
+        grid.setItems(topics.editableTopics());
     }
 
     void openCreate() {
@@ -83,12 +86,10 @@ class TopicsView extends VerticalLayout {
 
     void toggleRetired(EditableTopic topic) {
         try {
-            Topic changed = ladder.setRetired(topic.topic().id(), !topic.topic().retired(), topic.version());
-            Notification.show(changed.name() + (changed.retired() ? " retired" : " is active again"), 3000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Topic changed = topics.setRetired(actor, topic.topic().id(), !topic.topic().retired(), topic.version());
+            Notifications.success(changed.name() + (changed.retired() ? " retired" : " is active again"));
         } catch (LadderConflictException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            Notifications.warning(e.getMessage());
         }
         refresh();
     }
@@ -128,25 +129,22 @@ class TopicsView extends VerticalLayout {
         void save() {
             try {
                 if (editing == null) {
-                    ladder.addTopic(id.getValue(), name.getValue(), area.getValue(), description.getValue());
+                    topics.addTopic(actor, id.getValue(), name.getValue(), area.getValue(), description.getValue());
                 } else {
-                    ladder.editTopic(editing.topic().id(), name.getValue(), area.getValue(), description.getValue(),
+                    topics.editTopic(actor, editing.topic().id(), name.getValue(), area.getValue(), description.getValue(),
                             editing.version());
                 }
-                Notification.show("Topic " + name.getValue().strip() + " saved", 3000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notifications.success("Topic " + name.getValue().strip() + " saved");
                 close();
                 refresh();
             } catch (LadderConflictException e) {
-                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+                Notifications.warning(e.getMessage());
                 if (editing != null) {
                     close();
                     refresh();
                 }
             } catch (LadderException e) {
-                Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notifications.error(e.getMessage());
             }
         }
     }

@@ -14,10 +14,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +28,8 @@ import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicLevel;
 import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.GoalStatus;
+import ladder.webapp.account.AccountView;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.ladder.LearnerLadder;
 import ladder.webapp.progress.Activity;
 import ladder.webapp.progress.TeamProgress;
@@ -56,10 +60,11 @@ class TeamDashboardView extends VerticalLayout {
     final Grid<Activity> feed = new Grid<>();
     private final List<Activity> activity;
 
-    TeamDashboardView(TeamProgress team) {
+    TeamDashboardView(TeamProgress team, CurrentUser currentUser) {
+        AccountView actor = currentUser.require();
         addClassName("ladder-page");
-        List<LearnerLadder> ladders = team.ladders();
-        int queue = team.reviewQueueSize();
+        List<LearnerLadder> ladders = team.ladders(actor);
+        int queue = team.reviewQueueSize(actor);
         reviews.setId("dashboard-reviews");
         reviews.add(queue == 0 ? "No claim waits for review." : queue + (queue == 1 ? " claim waits" : " claims wait")
                 + " for review. ");
@@ -104,14 +109,14 @@ class TeamDashboardView extends VerticalLayout {
         labsPassed.setId("dashboard-labs");
         labsPassed.addColumn(l -> l.learner().handle()).setHeader("Learner").setAutoWidth(true);
         labsPassed.addColumn(l -> {
-            Map<String, java.time.Instant> passed = team.labsPassed(l.learner().accountId());
+            Map<String, Instant> passed = team.labsPassed(l.learner().accountId());
             return passed.isEmpty() ? "none yet" : passed.entrySet().stream()
                     .map(e -> e.getKey() + " (" + DAY.format(e.getValue()) + ")").collect(Collectors.joining(", "));
         }).setHeader("Labs passed");
         labsPassed.setItems(ladders);
         labsPassed.setAllRowsVisible(true);
 
-        activity = team.feed();
+        activity = team.feed(actor);
         learner.setId("feed-learner");
         learner.setItems(ladders.stream().map(l -> l.learner().handle()).toList());
         learner.setClearButtonVisible(true);
@@ -148,7 +153,7 @@ class TeamDashboardView extends VerticalLayout {
     }
 
     private static String label(GoalStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String rung(@Nullable Rung rung) {

@@ -18,11 +18,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import ladder.model.roadmap.Goal;
 import ladder.model.roadmap.GoalStatus;
 import ladder.model.roadmap.Readiness;
 import ladder.model.roadmap.Roadmap;
 import ladder.webapp.account.AccountView;
+import ladder.webapp.roadmap.GoalCriteriaService;
+import ladder.webapp.roadmap.GoalCriterion;
 import ladder.webapp.roadmap.GoalEdit;
 import ladder.webapp.roadmap.NoSuchRoadmapException;
 import ladder.webapp.roadmap.Participant;
@@ -30,10 +33,9 @@ import ladder.webapp.roadmap.RoadmapAccessDeniedException;
 import ladder.webapp.roadmap.RoadmapChange;
 import ladder.webapp.roadmap.RoadmapConflictException;
 import ladder.webapp.roadmap.RoadmapException;
-import ladder.webapp.roadmap.GoalCriteriaService;
-import ladder.webapp.roadmap.GoalCriterion;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
+import ladder.webapp.ui.Notifications;
 
 /**
  * A goal's details: description, status, participants, prerequisites, dependents, readiness and
@@ -81,7 +83,7 @@ class GoalDialog extends Dialog {
         this.changed = changed;
         setId("goal-dialog");
         setWidth("min(60rem, 95vw)");
-        boolean editor = RoadmapService.isEditor(actor);
+        boolean editor = actor.isMentorOrAdmin();
 
         status.setItems(GoalStatus.values());
         status.setItemLabelGenerator(RoadmapUi::label);
@@ -149,7 +151,7 @@ class GoalDialog extends Dialog {
         Roadmap roadmap = snapshot.roadmap();
         Goal goal = roadmap.goal(goalId).orElse(null);
         if (goal == null) {
-            RoadmapUi.error("Goal '" + goalId + "' no longer exists");
+            Notifications.error("Goal '" + goalId + "' no longer exists");
             close();
             return;
         }
@@ -172,7 +174,7 @@ class GoalDialog extends Dialog {
             participants.add(person);
         }
 
-        boolean editor = RoadmapService.isEditor(actor);
+        boolean editor = actor.isMentorOrAdmin();
         prerequisites.removeAll();
         for (String prerequisite : roadmap.prerequisites(goalId)) {
             Goal p = roadmap.goal(prerequisite).orElseThrow();
@@ -231,7 +233,7 @@ class GoalDialog extends Dialog {
     }
 
     void save() {
-        boolean editor = RoadmapService.isEditor(actor);
+        boolean editor = actor.isMentorOrAdmin();
         GoalEdit edit = editor
                 ? new GoalEdit(title.getValue(), descriptionField.getValue(), status.getValue(),
                         Arrays.asList(participantsField.getValue().strip().split("\\s+")).stream()
@@ -243,12 +245,12 @@ class GoalDialog extends Dialog {
     void approve() {
         try {
             criteria.approve(roadmapId, goalId, actor);
-            RoadmapUi.success("Approved");
+            Notifications.success("Approved");
             RoadmapSnapshot after = roadmaps.get(roadmapId);
             refresh(after);
             changed.accept(after);
         } catch (RuntimeException e) {
-            RoadmapUi.error(e.getMessage() == null ? e.toString() : e.getMessage());
+            Notifications.error(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -267,34 +269,34 @@ class GoalDialog extends Dialog {
     void delete() {
         try {
             RoadmapSnapshot after = roadmaps.deleteGoal(roadmapId, goalId, goalVersion, actor);
-            RoadmapUi.success("Goal '" + goalId + "' deleted");
+            Notifications.success("Goal '" + goalId + "' deleted");
             close();
             changed.accept(after);
         } catch (RoadmapConflictException e) {
             showConflict(e.getMessage());
         } catch (RoadmapException | RoadmapAccessDeniedException | NoSuchRoadmapException e) {
-            RoadmapUi.error(e.getMessage());
+            Notifications.error(e.getMessage());
         }
     }
 
-    private void attempt(java.util.function.Supplier<RoadmapSnapshot> change, String done) {
+    private void attempt(Supplier<RoadmapSnapshot> change, String done) {
         try {
             RoadmapSnapshot after = change.get();
             refresh(after);
-            RoadmapUi.success(done);
+            Notifications.success(done);
             changed.accept(after);
         } catch (RoadmapConflictException e) {
             showConflict(e.getMessage());
         } catch (RoadmapException | RoadmapAccessDeniedException | NoSuchRoadmapException e) {
             conflict.setText(e.getMessage());
-            RoadmapUi.error(e.getMessage());
+            Notifications.error(e.getMessage());
         }
     }
 
     private void showConflict(String message) {
         conflict.setText(message);
         reload.setVisible(true);
-        RoadmapUi.error(message);
+        Notifications.error(message);
     }
 
     long goalVersion() {

@@ -23,6 +23,7 @@ import ladder.webapp.roadmap.GoalCriteriaService;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 import ladder.webapp.roadmap.RoadmapSummary;
+import ladder.webapp.ui.Notifications;
 import org.jspecify.annotations.Nullable;
 
 /** Every goal of a roadmap in a grid, filtered by status, participant and readiness; a click opens the goal. */
@@ -103,7 +104,7 @@ class GoalsView extends VerticalLayout {
         try {
             loading.run();
         } catch (DamagedRoadmapException e) {
-            RoadmapUi.error(e.getMessage() + ": open it on the Roadmap page to restore it");
+            Notifications.error(e.getMessage() + ": open it on the Roadmap page to restore it");
         }
     }
 

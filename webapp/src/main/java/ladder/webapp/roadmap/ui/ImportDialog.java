@@ -16,9 +16,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
-import ladder.model.roadmap.DotImporter;
 import ladder.model.roadmap.DotImportException;
+import ladder.model.roadmap.DotImporter;
 import ladder.model.roadmap.DotText;
 import ladder.model.roadmap.RoadmapDiff;
 import ladder.webapp.account.AccountView;
@@ -26,6 +27,7 @@ import ladder.webapp.roadmap.RoadmapConflictException;
 import ladder.webapp.roadmap.RoadmapException;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
+import ladder.webapp.ui.Notifications;
 
 /**
  * Import in the browser: upload a {@code .gv} file (at most 1 MiB) or paste DOT, see what would
@@ -127,7 +129,7 @@ class ImportDialog extends Dialog {
         section("Goals added", changes.goalsAdded().stream().map(g -> g.id() + " — " + g.title()).toList());
         section("Goals removed", changes.goalsRemoved().stream().map(g -> g.id() + " — " + g.title()).toList());
         section("Goals changed", changes.goalsChanged().stream().map(c -> c.id() + ": "
-                + String.join(", ", c.fields().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList())).toList());
+                + String.join(", ", c.fields().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList())).toList());
         section("Dependencies added", changes.dependenciesAdded().stream().map(d -> d.from() + " → " + d.to()).toList());
         section("Dependencies removed", changes.dependenciesRemoved().stream().map(d -> d.from() + " → " + d.to()).toList());
         if (changes.graphChanged()) {
@@ -150,7 +152,7 @@ class ImportDialog extends Dialog {
     void replace() {
         try {
             RoadmapSnapshot after = roadmaps.replace(roadmapId, dot.getValue(), previewedVersion, actor);
-            RoadmapUi.success("Roadmap '" + after.name() + "' replaced");
+            Notifications.success("Roadmap '" + after.name() + "' replaced");
             close();
             imported.accept(after);
         } catch (RoadmapConflictException | RoadmapException e) {
@@ -161,7 +163,7 @@ class ImportDialog extends Dialog {
     void create() {
         try {
             RoadmapSnapshot created = roadmaps.create(newName.getValue(), dot.getValue(), actor);
-            RoadmapUi.success("Roadmap '" + created.name() + "' created");
+            Notifications.success("Roadmap '" + created.name() + "' created");
             close();
             imported.accept(created);
         } catch (RoadmapConflictException | RoadmapException e) {

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -13,7 +11,7 @@ import ladder.model.roadmap.GoalStatus;
 import ladder.webapp.roadmap.ExportFormat;
 import ladder.webapp.roadmap.RoadmapService;
 
-/** What the roadmap views share: the legend, status badges, downloads and error notifications. */
+/** What the roadmap views share: the legend, status badges and downloads. */
 final class RoadmapUi {
 
     private RoadmapUi() {
@@ -68,15 +66,5 @@ final class RoadmapUi {
     static String fileName(String name) {
         String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return safe.isEmpty() ? "roadmap" : safe;
-    }
-
-    static void error(String message) {
-        Notification notification = Notification.show(message, 8000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    static void success(String message) {
-        Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -30,14 +31,15 @@ import ladder.webapp.account.AccountView;
 import ladder.webapp.account.CurrentUser;
 import ladder.webapp.roadmap.DamagedRoadmapException;
 import ladder.webapp.roadmap.ExportFormat;
+import ladder.webapp.roadmap.GoalCriteriaService;
 import ladder.webapp.roadmap.NoSuchRoadmapException;
 import ladder.webapp.roadmap.RenderException;
 import ladder.webapp.roadmap.RoadmapConflictException;
 import ladder.webapp.roadmap.RoadmapException;
-import ladder.webapp.roadmap.GoalCriteriaService;
 import ladder.webapp.roadmap.RoadmapService;
 import ladder.webapp.roadmap.RoadmapSnapshot;
 import ladder.webapp.roadmap.RoadmapSummary;
+import ladder.webapp.ui.Notifications;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -181,7 +183,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         importDot.addClickListener(click -> openImport());
         makeDefault.setId("roadmap-make-default");
         makeDefault.addClickListener(click -> makeDefault());
-        boolean editor = RoadmapService.isEditor(actor);
+        boolean editor = actor.isMentorOrAdmin();
         HorizontalLayout actions = new HorizontalLayout(selector);
         actions.setAlignItems(Alignment.BASELINE);
         if (editor) {
@@ -208,7 +210,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             }
             show(chosen);
         } catch (NoSuchRoadmapException e) {
-            RoadmapUi.error(e.getMessage());
+            Notifications.error(e.getMessage());
             roadmaps.findDefault().ifPresent(this::show);
         } catch (DamagedRoadmapException e) {
             showDamaged(e);
@@ -222,7 +224,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
             showDamaged(e);
         }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new com.vaadin.flow.router.Location("roadmap", QueryParameters.of("id", String.valueOf(roadmapId)))));
+                new Location("roadmap", QueryParameters.of("id", String.valueOf(roadmapId)))));
     }
 
     void show(RoadmapSnapshot shown) {
@@ -231,7 +233,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         selector.setItems(all);
         all.stream().filter(r -> r.id() == shown.id()).findFirst().ifPresent(selector::setValue);
         heading.setText(shown.name());
-        makeDefault.setVisible(RoadmapService.isEditor(actor) && !shown.isDefault());
+        makeDefault.setVisible(actor.isMentorOrAdmin() && !shown.isDefault());
         render(shown);
 
         downloads.removeAll();
@@ -261,14 +263,14 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
         downloads.removeAll();
         problem.removeAll();
         problem.add(new Paragraph(damage.getMessage() + ". The other roadmaps are not affected."));
-        if (RoadmapService.isEditor(actor)) {
+        if (actor.isMentorOrAdmin()) {
             Button restore = new Button("Restore the last version that reads", click -> {
                 try {
                     RoadmapSnapshot restored = roadmaps.restore(id, actor);
-                    RoadmapUi.success("'" + restored.name() + "' was restored");
+                    Notifications.success("'" + restored.name() + "' was restored");
                     show(restored);
                 } catch (RoadmapException e) {
-                    RoadmapUi.error(e.getMessage());
+                    Notifications.error(e.getMessage());
                 }
             });
             restore.setId("roadmap-restore");
@@ -357,7 +359,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
     void makeDefault() {
         if (snapshot != null) {
             roadmaps.makeDefault(snapshot.id(), actor);
-            RoadmapUi.success("'" + snapshot.name() + "' is now the default roadmap");
+            Notifications.success("'" + snapshot.name() + "' is now the default roadmap");
             show(snapshot.id());
         }
     }
@@ -385,7 +387,7 @@ class RoadmapView extends VerticalLayout implements BeforeEnterObserver {
                 try {
                     RoadmapSnapshot after = roadmaps.addGoal(roadmapId, goalId.getValue().strip(), title.getValue(),
                             description.getValue(), List.of(participants.getValue()), actor);
-                    RoadmapUi.success("Goal '" + goalId.getValue().strip() + "' added");
+                    Notifications.success("Goal '" + goalId.getValue().strip() + "' added");
                     close();
                     show(after);
                 } catch (RoadmapException | RoadmapConflictException e) {

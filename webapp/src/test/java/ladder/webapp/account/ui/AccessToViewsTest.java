@@ -3,6 +3,9 @@ package ladder.webapp.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Map;
 import java.util.Set;
 import ladder.webapp.account.AccountService;
 import ladder.webapp.account.NewAccount;
@@ -41,8 +44,8 @@ class AccessToViewsTest extends SpringBrowserlessTest {
         assertThat(login.form.isVisible()).isTrue();
         assertThat(login.form.isError()).isFalse();
 
-        com.vaadin.flow.component.UI.getCurrent().navigate("login",
-                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("error", "")));
+        UI.getCurrent().navigate("login",
+                QueryParameters.simple(Map.of("error", "")));
         assertThat(((LoginView) getCurrentView()).form.isError()).isTrue();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import ladder.webapp.account.AccountService;
+import ladder.webapp.account.AccountView;
 import ladder.webapp.account.NewAccount;
 import ladder.webapp.account.Role;
 import ladder.webapp.labs.LabCheck;
@@ -48,23 +49,28 @@ class LabSessionViewTest extends SpringBrowserlessTest {
         }
     }
 
+    /** The learner the test's sessions belong to, who acts in the calls made straight to the service. */
+    AccountView owner() {
+        return accounts.find("sessionlearner").orElseThrow();
+    }
+
     @AfterEach
     void stop() {
         if (!sessionId.isEmpty()) {
-            labs.stop(sessionId);
+            labs.stop(owner(), sessionId);
         }
     }
 
     @Test
     @WithMockUser(username = "sessionlearner", roles = "LEARNER")
     void a_failed_check_offers_its_owner_its_answer_behind_a_button_and_a_passed_one_does_not() throws InterruptedException {
-        sessionId = labs.start("host-metrics").id();
+        sessionId = labs.start(owner(), "host-metrics").id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (labs.session(sessionId).state() == LabSessionState.STARTING && Instant.now().isBefore(deadline)) {
+        while (labs.session(owner(), sessionId).state() == LabSessionState.STARTING && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertThat(labs.session(sessionId).state()).isEqualTo(LabSessionState.READY);
-        LabCheckRun run = labs.runChecks(sessionId, result -> { });
+        assertThat(labs.session(owner(), sessionId).state()).isEqualTo(LabSessionState.READY);
+        LabCheckRun run = labs.runChecks(owner(), sessionId, result -> { });
         LabCheck scraped = run.checks().stream().filter(check -> check.id().equals("node-scraped")).findFirst().orElseThrow();
         assertThat(scraped.passed()).as("the starting files scrape no node job").isFalse();
 

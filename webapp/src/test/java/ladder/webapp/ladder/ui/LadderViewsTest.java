@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import ladder.model.ladder.AssessmentState;
 import ladder.model.ladder.Rung;
 import ladder.webapp.account.AccountService;
+import ladder.webapp.account.CurrentUser;
 import ladder.webapp.account.NewAccount;
 import ladder.webapp.account.Role;
 import ladder.webapp.ladder.GuidedAssessmentSubmitted;
 import ladder.webapp.ladder.LadderService;
+import ladder.webapp.ladder.TopicService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,8 @@ class LadderViewsTest extends SpringBrowserlessTest {
 
     @Autowired AccountService accounts;
     @Autowired LadderService ladder;
+    @Autowired CurrentUser currentUser;
+    @Autowired TopicService topics;
     @Autowired ApplicationEvents events;
 
     @BeforeEach
@@ -100,7 +104,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "klearner", roles = "LEARNER")
     void a_learner_guessing_another_handle_is_refused_and_sees_none_of_their_data() {
-        WithOther.claim(ladder, "kother");
+        WithOther.claim(ladder, accounts, "kother");
         LadderView view = navigate("ladder/@kother", LadderView.class);
         assertThat(view.message.getText()).isEqualTo("You may only see your own ladder.");
         assertThat(view.picture).isNull();
@@ -125,7 +129,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "kmentor", roles = "MENTOR")
     void a_mentor_confirms_a_claim_from_the_queue_and_the_learner_sees_the_comment() {
-        WithOther.claim(ladder, "kother");
+        WithOther.claim(ladder, accounts, "kother");
         ReviewQueueView queue = navigate(ReviewQueueView.class);
         ReviewQueueView.ReviewCard card = queue.cards.get("kother-incident-response");
         assertThat(card).isNotNull();
@@ -147,7 +151,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "kmentor", roles = "MENTOR")
     void the_team_view_shows_every_learner_with_confirmed_rungs_and_pending_claims() {
-        WithOther.claim(ladder, "kother");
+        WithOther.claim(ladder, accounts, "kother");
         TeamView team = navigate(TeamView.class);
         List<String> learners = team.team.stream().map(member -> member.learner().handle()).toList();
         assertThat(learners).contains("@klearner", "@kother").doesNotContain("@kmentor");
@@ -171,28 +175,28 @@ class LadderViewsTest extends SpringBrowserlessTest {
         test(view.dialog.area).setValue("Platform");
         test(view.dialog.description).setValue("Sidecars, mTLS and traffic policy.");
         test(view.dialog.save).click();
-        assertThat(ladder.catalog().find("service-mesh")).isPresent();
+        assertThat(topics.catalog().find("service-mesh")).isPresent();
 
-        view.openEdit(ladder.editableTopics().stream().filter(t -> t.topic().id().equals("service-mesh"))
+        view.openEdit(topics.editableTopics().stream().filter(t -> t.topic().id().equals("service-mesh"))
                 .findFirst().orElseThrow());
         roundTrip();
         test(view.dialog.description).setValue("Sidecars, mTLS, retries and traffic policy.");
         test(view.dialog.save).click();
-        assertThat(ladder.catalog().find("service-mesh").orElseThrow().description()).contains("retries");
+        assertThat(topics.catalog().find("service-mesh").orElseThrow().description()).contains("retries");
 
-        view.toggleRetired(ladder.editableTopics().stream().filter(t -> t.topic().id().equals("service-mesh"))
+        view.toggleRetired(topics.editableTopics().stream().filter(t -> t.topic().id().equals("service-mesh"))
                 .findFirst().orElseThrow());
-        assertThat(ladder.catalog().find("service-mesh").orElseThrow().retired()).isTrue();
-        assertThat(ladder.catalog().active()).noneMatch(t -> t.id().equals("service-mesh"));
+        assertThat(topics.catalog().find("service-mesh").orElseThrow().retired()).isTrue();
+        assertThat(topics.catalog().active()).noneMatch(t -> t.id().equals("service-mesh"));
     }
 
     @Test
     @WithMockUser(username = "kguided", roles = "LEARNER")
     void the_guided_assessment_walks_every_active_topic_then_records_the_claims_and_announces_it() {
         GuidedAssessmentView view = navigate(GuidedAssessmentView.class);
-        int topics = ladder.catalog().active().size();
-        assertThat(view.levels).hasSize(topics);
-        assertThat(view.progressText.getText()).startsWith("Topic 1 of " + topics);
+        int active = topics.catalog().active().size();
+        assertThat(view.levels).hasSize(active);
+        assertThat(view.progressText.getText()).startsWith("Topic 1 of " + active);
 
         view.pickers.get(0).rung.setValue(Rung.INFORMATION);
         test(view.next).click();
@@ -209,7 +213,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
         assertThat(text(view.step)).contains("stands at once", "a mentor reviews it");
         test(view.submit).click();
 
-        var history = ladder.history("@kguided", null);
+        var history = ladder.history(currentUser.require(), "@kguided", null);
         assertThat(history).extracting(entry -> entry.state())
                 .containsExactlyInAnyOrder(AssessmentState.CONFIRMED, AssessmentState.PENDING_REVIEW);
         assertThat(events.stream(GuidedAssessmentSubmitted.class).map(GuidedAssessmentSubmitted::handle)
@@ -238,7 +242,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
     @WithMockUser(username = "kmentor", roles = "MENTOR")
     void a_mentor_adjusts_a_claim_only_with_a_comment() {
         account("kadjust", Role.LEARNER);
-        WithOther.claim(ladder, "kadjust");
+        WithOther.claim(ladder, accounts, "kadjust");
         ReviewQueueView queue = navigate(ReviewQueueView.class);
         ReviewQueueView.ReviewCard card = queue.cards.get("kadjust-incident-response");
         card.rung.setValue(Rung.ABILITY);
@@ -249,7 +253,7 @@ class LadderViewsTest extends SpringBrowserlessTest {
         card.comment.setValue("you followed the runbook; leading comes next");
         test(card.adjust).click();
         assertThat(queue.cards).doesNotContainKey("kadjust-incident-response");
-        var level = ladder.ladder("@kadjust").topic("incident-response").orElseThrow();
+        var level = ladder.ladder(currentUser.require(), "@kadjust").topic("incident-response").orElseThrow();
         assertThat(level.confirmed()).isEqualTo(Rung.ABILITY);
         assertThat(level.history().getLast().reviewComment()).isEqualTo("you followed the runbook; leading comes next");
     }

@@ -3,6 +3,9 @@ package ladder.webapp.roadmap.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** The roadmap views without a browser: graph, goal details and editing, import, the goal list. */
@@ -38,7 +42,7 @@ class RoadmapViewTest extends SpringBrowserlessTest {
 
     @Autowired RoadmapService roadmaps;
     @Autowired AccountService accounts;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
     AccountView admin;
 
     @BeforeEach
@@ -73,7 +77,7 @@ class RoadmapViewTest extends SpringBrowserlessTest {
         assertThat(view.heading.getText()).isEqualTo("Team roadmap");
         assertThat(svg(view)).startsWith("<svg").contains("class=\"node\"", "<title>scope_defined</title>", "Legend");
         assertThat(view.problem.getChildren()).isEmpty();
-        assertThat(view.downloads.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Anchor))
+        assertThat(view.downloads.getChildren().filter(c -> c instanceof Anchor))
                 .hasSize(4);
         assertThat(view.selector.getValue().name()).isEqualTo("Team roadmap");
     }
@@ -201,14 +205,14 @@ class RoadmapViewTest extends SpringBrowserlessTest {
         roundTrip();
         ImportDialog dialog = view.importDialog;
 
-        dialog.uploaded("digraph { plan -> build -> ship -> party; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dialog.uploaded("digraph { plan -> build -> ship -> party; }".getBytes(StandardCharsets.UTF_8));
         assertThat(dialog.dot.getValue()).contains("party");
         assertThat(dialog.diff.getElement().getTextRecursively()).contains("Goals added (1)", "party");
         assertThat(dialog.replace.isEnabled()).isTrue();
 
         dialog.uploaded(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
         assertThat(dialog.error.getText()).contains("UTF-16", "UTF-8");
-        dialog.uploaded("digraph { caf\u00e9 }".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        dialog.uploaded("digraph { caf\u00e9 }".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(dialog.error.getText()).contains("not valid UTF-8", "charset=latin1");
         assertThat(roadmaps.get(created.id()).roadmap().goals()).hasSize(3);
     }
@@ -302,8 +306,8 @@ class RoadmapViewTest extends SpringBrowserlessTest {
 
         view = navigate(RoadmapView.class);
         view.show(plan.id());
-        test(view.problem.getChildren().filter(c -> c instanceof com.vaadin.flow.component.button.Button)
-                .map(c -> (com.vaadin.flow.component.button.Button) c).findFirst().orElseThrow()).click();
+        test(view.problem.getChildren().filter(c -> c instanceof Button)
+                .map(c -> (Button) c).findFirst().orElseThrow()).click();
 
         assertThat(view.problem.getChildren()).isEmpty();
         assertThat(svg(view)).contains("<title>plan</title>", "<title>ship</title>");

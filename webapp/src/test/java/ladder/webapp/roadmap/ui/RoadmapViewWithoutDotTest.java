@@ -3,6 +3,7 @@ package ladder.webapp.roadmap.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Anchor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -25,7 +26,7 @@ class RoadmapViewWithoutDotTest extends SpringBrowserlessTest {
         assertThat(view.goalList.isVisible()).isTrue();
         assertThat(view.goalList.getChildren()).hasSize(3);
         assertThat(view.graph.getElement().getProperty("innerHTML", "")).isEmpty();
-        assertThat(view.downloads.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Anchor))
+        assertThat(view.downloads.getChildren().filter(c -> c instanceof Anchor))
                 .hasSize(3); // no SVG without dot
 
         view.openGoal("learn");
