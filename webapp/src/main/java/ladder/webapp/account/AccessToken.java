@@ -46,7 +46,6 @@ class AccessToken {
     @Column(name = "last_used_at")
     private @Nullable Instant lastUsedAt;
 
-    @SuppressWarnings("NullAway.Init")
     protected AccessToken() { } // for JPA
 
     AccessToken(long accountId, String name, String secretHash, TokenScope scope, Instant createdAt, Instant expiresAt) {

@@ -62,7 +62,6 @@ public class Account {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected Account() { } // for JPA
 
     Account(String username, String displayName, String handle, String passwordHash, Set<Role> roles, Instant now) {

@@ -33,7 +33,6 @@ class CheckResultRow {
     @Column(name = "duration_ms", nullable = false)
     private long durationMs;
 
-    @SuppressWarnings("NullAway.Init")
     protected CheckResultRow() { } // for JPA
 
     CheckResultRow(CheckResult result) {

@@ -50,7 +50,6 @@ class CheckRunRecord {
     @OrderColumn(name = "position")
     private List<CheckResultRow> results = new ArrayList<>();
 
-    @SuppressWarnings("NullAway.Init")
     protected CheckRunRecord() { } // for JPA
 
     CheckRunRecord(String sessionId, long accountId, String labId, Instant ranAt, boolean passed, long durationMs,

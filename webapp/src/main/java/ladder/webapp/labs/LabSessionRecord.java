@@ -46,7 +46,6 @@ class LabSessionRecord {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected LabSessionRecord() { } // for JPA
 
     LabSessionRecord(String id, long accountId, String labId, String runtime, Instant startedAt, Instant expiresAt) {

@@ -83,7 +83,6 @@ class AssessmentRecord {
     @Column(name = "review_comment")
     private @Nullable String reviewComment;
 
-    @SuppressWarnings("NullAway.Init")
     protected AssessmentRecord() { } // for JPA
 
     /**

@@ -62,7 +62,6 @@ class TopicRecord {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected TopicRecord() { } // for JPA
 
     TopicRecord(Topic topic, int position, Instant now) {
