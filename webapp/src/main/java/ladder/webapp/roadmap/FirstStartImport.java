@@ -25,11 +25,11 @@ class FirstStartImport implements ApplicationRunner {
     static final String BUNDLED = "roadmap/roadmap.gv";
     private static final Logger LOG = LoggerFactory.getLogger(FirstStartImport.class);
 
-    private final StoredRoadmapRepository roadmaps;
+    private final RoadmapRecordRepository roadmaps;
     private final RoadmapService service;
     private final RoadmapProperties properties;
 
-    FirstStartImport(StoredRoadmapRepository roadmaps, RoadmapService service, RoadmapProperties properties) {
+    FirstStartImport(RoadmapRecordRepository roadmaps, RoadmapService service, RoadmapProperties properties) {
         this.roadmaps = roadmaps;
         this.service = service;
         this.properties = properties;

@@ -76,7 +76,7 @@ public class RoadmapService {
     @Transactional(readOnly = true)
     public List<RoadmapSummary> list() {
         List<RoadmapSummary> summaries = new ArrayList<>();
-        for (StoredRoadmapRepository.Listed listed : store.listed()) {
+        for (RoadmapRecordRepository.Listed listed : store.listed()) {
             try {
                 // a summary needs no goal versions, nor the DOT when the model of this version is cached
                 Roadmap model = store.model(listed);
@@ -94,7 +94,7 @@ public class RoadmapService {
         return List.copyOf(summaries);
     }
 
-    private RoadmapSummary summary(StoredRoadmap stored) {
+    private RoadmapSummary summary(RoadmapRecord stored) {
         try {
             Roadmap model = store.model(stored);
             return new RoadmapSummary(stored.id(), stored.getName(), stored.isDefault(), model.goals().size(),
@@ -162,10 +162,10 @@ public class RoadmapService {
      * @throws DamagedRoadmapException when its stored DOT no longer reads
      */
     public Exported exported(long id, ExportFormat format) {
-        StoredRoadmapRepository.Listed listed = store.listed(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
+        RoadmapRecordRepository.Listed listed = store.listed(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
         Roadmap model = store.model(listed);
         if (model == null) { // changed since it was read: as it is now
-            StoredRoadmap stored = require(id);
+            RoadmapRecord stored = require(id);
             return new Exported(stored.getName(), export(new RoadmapKey(id, stored.getVersion()), store.model(stored), format));
         }
         return new Exported(listed.name(), export(new RoadmapKey(id, listed.version()), model, format));
@@ -248,7 +248,7 @@ public class RoadmapService {
     @Transactional(readOnly = true)
     public RoadmapDiff preview(long id, String dot) {
         Roadmap after = read(dot);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         return RoadmapDiff.between(modelOrEmpty(stored), after);
     }
 
@@ -273,7 +273,7 @@ public class RoadmapService {
             throw new RoadmapConflictException("a roadmap named '" + validName + "' already exists");
         }
         Instant now = clock.instant();
-        StoredRoadmap stored = store.insert(validName, store.count() == 0, roadmap, canonical(roadmap), now, who);
+        RoadmapRecord stored = store.insert(validName, store.count() == 0, roadmap, canonical(roadmap), now, who);
         history.record(stored.id(), null, now, who, "roadmap created", null,
                 roadmap.goals().size() + " goals, " + roadmap.dependencies().size() + " dependencies");
         LOG.info("Roadmap {} created: {} goals, {} dependencies", stored.id(), roadmap.goals().size(),
@@ -292,7 +292,7 @@ public class RoadmapService {
         actor = current(actor);
         requireEditor(actor);
         Roadmap after = read(dot);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         if (expectedVersion != null && expectedVersion != stored.getVersion()) {
             throw new RoadmapConflictException("roadmap '" + stored.getName() + "' was changed by someone else "
                     + "since your preview: reload it and import again");
@@ -317,7 +317,7 @@ public class RoadmapService {
     public RoadmapSnapshot restore(long id, AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         if (!isDamaged(stored)) {
             throw new RoadmapException("roadmap '" + stored.getName() + "' is not damaged: there is nothing to restore");
         }
@@ -351,7 +351,7 @@ public class RoadmapService {
     public void makeDefault(long id, AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap chosen = require(id);
+        RoadmapRecord chosen = require(id);
         if (chosen.isDefault()) {
             return;
         }
@@ -378,7 +378,7 @@ public class RoadmapService {
     public RoadmapSnapshot changeGoal(long id, String goalId, GoalEdit edit, @Nullable Long expectedGoalVersion,
             AccountView actor) {
         actor = current(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
         if (!actor.isMentorOrAdmin()) {
@@ -420,7 +420,7 @@ public class RoadmapService {
      */
     @Transactional
     public void completeByCriteria(long id, String goalId, String reason) {
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         Goal goal = before.goal(goalId).orElseThrow(() -> noGoal(goalId, stored));
         if (goal.status() == GoalStatus.DONE) {
@@ -440,7 +440,7 @@ public class RoadmapService {
             AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         String validId = required(goalId, "goal id");
         if (before.contains(validId)) {
@@ -464,7 +464,7 @@ public class RoadmapService {
     public RoadmapSnapshot deleteGoal(long id, String goalId, @Nullable Long expectedGoalVersion, AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         if (!before.contains(goalId)) {
             throw noGoal(goalId, stored);
@@ -482,7 +482,7 @@ public class RoadmapService {
     public RoadmapSnapshot addDependency(long id, String from, String to, AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         if (before.dependencies().size() >= DotImporter.MAX_EDGES) {
             throw new RoadmapTooLargeException("a roadmap holds at most " + DotImporter.MAX_EDGES + " dependencies");
@@ -495,7 +495,7 @@ public class RoadmapService {
     public RoadmapSnapshot removeDependency(long id, String from, String to, AccountView actor) {
         actor = current(actor);
         requireEditor(actor);
-        StoredRoadmap stored = require(id);
+        RoadmapRecord stored = require(id);
         Roadmap before = store.model(stored);
         if (before.dependency(from, to).isEmpty()) {
             throw new NoSuchRoadmapException("no dependency " + from + " -> " + to);
@@ -505,7 +505,7 @@ public class RoadmapService {
 
     // ---------------------------------------------------------------- internals
 
-    private RoadmapSnapshot apply(StoredRoadmap stored, Roadmap before, UnaryOperator<Roadmap> change, String who) {
+    private RoadmapSnapshot apply(RoadmapRecord stored, Roadmap before, UnaryOperator<Roadmap> change, String who) {
         Roadmap after;
         try {
             after = change.apply(before);
@@ -546,7 +546,7 @@ public class RoadmapService {
         return dot;
     }
 
-    private void checkGoalVersion(StoredRoadmap stored, String goalId, @Nullable Long expected) {
+    private void checkGoalVersion(RoadmapRecord stored, String goalId, @Nullable Long expected) {
         if (expected == null) {
             return;
         }
@@ -560,12 +560,12 @@ public class RoadmapService {
         }
     }
 
-    private RoadmapSnapshot snapshot(StoredRoadmap stored) {
+    private RoadmapSnapshot snapshot(RoadmapRecord stored) {
         return new RoadmapSnapshot(stored.id(), stored.getName(), stored.isDefault(), stored.getVersion(),
                 store.model(stored), store.goalVersions(stored.id()));
     }
 
-    private boolean isDamaged(StoredRoadmap stored) {
+    private boolean isDamaged(RoadmapRecord stored) {
         try {
             store.model(stored);
             return false;
@@ -574,7 +574,7 @@ public class RoadmapService {
         }
     }
 
-    private Roadmap modelOrEmpty(StoredRoadmap stored) {
+    private Roadmap modelOrEmpty(RoadmapRecord stored) {
         try {
             return store.model(stored);
         } catch (DamagedRoadmapException e) {
@@ -591,11 +591,11 @@ public class RoadmapService {
                 new RoadmapAccessDeniedException("your account is disabled or no longer exists: sign in again"));
     }
 
-    private StoredRoadmap require(long id) {
+    private RoadmapRecord require(long id) {
         return store.find(id).orElseThrow(() -> new NoSuchRoadmapException("no roadmap " + id));
     }
 
-    private static NoSuchRoadmapException noGoal(String goalId, StoredRoadmap stored) {
+    private static NoSuchRoadmapException noGoal(String goalId, RoadmapRecord stored) {
         return new NoSuchRoadmapException("no goal '" + goalId + "' in roadmap '" + stored.getName() + "'");
     }
 

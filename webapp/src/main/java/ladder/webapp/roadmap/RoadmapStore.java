@@ -32,12 +32,12 @@ class RoadmapStore {
     /** How many DOT revisions of each roadmap are kept for restoring. */
     static final int REVISIONS_KEPT = 20;
 
-    private final StoredRoadmapRepository roadmaps;
-    private final StoredGoalRepository goals;
+    private final RoadmapRecordRepository roadmaps;
+    private final GoalRecordRepository goals;
     private final JdbcTemplate jdbc;
     private final Cache models;
 
-    RoadmapStore(StoredRoadmapRepository roadmaps, StoredGoalRepository goals, JdbcTemplate jdbc, CacheManager caches) {
+    RoadmapStore(RoadmapRecordRepository roadmaps, GoalRecordRepository goals, JdbcTemplate jdbc, CacheManager caches) {
         this.roadmaps = roadmaps;
         this.goals = goals;
         this.jdbc = jdbc;
@@ -48,17 +48,17 @@ class RoadmapStore {
     record Revision(long roadmapVersion, String dot, Instant savedAt, String savedBy) {
     }
 
-    List<StoredRoadmap> all() {
+    List<RoadmapRecord> all() {
         return roadmaps.findAllByOrderByNameAsc();
     }
 
     /** Every roadmap by name, without reading the DOT of any. */
-    List<StoredRoadmapRepository.Listed> listed() {
+    List<RoadmapRecordRepository.Listed> listed() {
         return roadmaps.listByName();
     }
 
     /** One roadmap as {@link #listed()} lists it. */
-    Optional<StoredRoadmapRepository.Listed> listed(long id) {
+    Optional<RoadmapRecordRepository.Listed> listed(long id) {
         return roadmaps.findListedById(id);
     }
 
@@ -68,7 +68,7 @@ class RoadmapStore {
      *
      * @throws DamagedRoadmapException when the DOT no longer reads
      */
-    @Nullable Roadmap model(StoredRoadmapRepository.Listed listed) {
+    @Nullable Roadmap model(RoadmapRecordRepository.Listed listed) {
         Roadmap cached = models.get(new RoadmapKey(listed.id(), listed.version()), Roadmap.class);
         if (cached != null) {
             return cached;
@@ -77,11 +77,11 @@ class RoadmapStore {
                 .map(this::model).orElse(null);
     }
 
-    Optional<StoredRoadmap> find(long id) {
+    Optional<RoadmapRecord> find(long id) {
         return roadmaps.findById(id);
     }
 
-    Optional<StoredRoadmap> findDefault() {
+    Optional<RoadmapRecord> findDefault() {
         return roadmaps.findFirstByDefaultRoadmapTrue();
     }
 
@@ -98,7 +98,7 @@ class RoadmapStore {
      *
      * @throws DamagedRoadmapException when the DOT no longer reads
      */
-    Roadmap model(StoredRoadmap stored) {
+    Roadmap model(RoadmapRecord stored) {
         Roadmap cached = models.get(key(stored), Roadmap.class);
         if (cached != null) {
             return cached;
@@ -114,7 +114,7 @@ class RoadmapStore {
         return roadmap;
     }
 
-    static RoadmapKey key(StoredRoadmap stored) {
+    static RoadmapKey key(RoadmapRecord stored) {
         return new RoadmapKey(stored.id(), stored.getVersion());
     }
 
@@ -130,10 +130,10 @@ class RoadmapStore {
      *
      * @throws RoadmapConflictException when the name is taken (also when another request took it just now)
      */
-    StoredRoadmap insert(String name, boolean isDefault, Roadmap roadmap, String dot, Instant now, String who) {
-        StoredRoadmap stored;
+    RoadmapRecord insert(String name, boolean isDefault, Roadmap roadmap, String dot, Instant now, String who) {
+        RoadmapRecord stored;
         try {
-            stored = roadmaps.saveAndFlush(new StoredRoadmap(name, isDefault, dot, now));
+            stored = roadmaps.saveAndFlush(new RoadmapRecord(name, isDefault, dot, now));
         } catch (DataIntegrityViolationException e) {
             throw new RoadmapConflictException("a roadmap named '" + name + "' already exists");
         }
@@ -148,7 +148,7 @@ class RoadmapStore {
      *
      * @throws RoadmapConflictException when the roadmap or one of its goals was changed at the same moment
      */
-    void update(StoredRoadmap stored, Roadmap after, String dot, Instant now, String who) {
+    void update(RoadmapRecord stored, Roadmap after, String dot, Instant now, String who) {
         stored.setDot(dot, now);
         try {
             roadmaps.saveAndFlush(stored);
@@ -162,7 +162,7 @@ class RoadmapStore {
     }
 
     /** Saves a change of name or default flag. */
-    void save(StoredRoadmap stored) {
+    void save(RoadmapRecord stored) {
         try {
             roadmaps.saveAndFlush(stored);
         } catch (OptimisticLockingFailureException e) {
@@ -178,7 +178,7 @@ class RoadmapStore {
                         rs.getTimestamp(3).toInstant(), rs.getString(4)), roadmapId);
     }
 
-    private void keepRevision(StoredRoadmap stored, Instant now, String who) {
+    private void keepRevision(RoadmapRecord stored, Instant now, String who) {
         jdbc.update("insert into roadmap_revision (roadmap_id, roadmap_version, dot, saved_at, saved_by) "
                 + "values (?, ?, ?, ?, ?)", stored.id(), stored.getVersion(), stored.getDot(), Timestamp.from(now), who);
         jdbc.update("delete from roadmap_revision where roadmap_id = ? and id not in (select id from (select id from "
@@ -187,12 +187,12 @@ class RoadmapStore {
     }
 
     private void syncGoals(long roadmapId, Roadmap after) {
-        Map<String, StoredGoal> rows = new HashMap<>();
+        Map<String, GoalRecord> rows = new HashMap<>();
         goals.findByRoadmapId(roadmapId).forEach(row -> rows.put(row.getGoalId(), row));
         for (Goal goal : after.goals()) {
-            StoredGoal row = rows.remove(goal.id());
+            GoalRecord row = rows.remove(goal.id());
             if (row == null) {
-                goals.save(new StoredGoal(roadmapId, goal));
+                goals.save(new GoalRecord(roadmapId, goal));
             } else {
                 row.update(goal);
             }

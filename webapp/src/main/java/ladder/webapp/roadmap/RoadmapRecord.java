@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** A stored roadmap: its name, whether it is the default, and its canonical DOT (the lossless truth). */
 @Entity
 @Table(name = "roadmap")
-class StoredRoadmap {
+class RoadmapRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,10 +37,9 @@ class StoredRoadmap {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
-    protected StoredRoadmap() { } // for JPA
+    protected RoadmapRecord() { } // for JPA
 
-    StoredRoadmap(String name, boolean defaultRoadmap, String dot, Instant now) {
+    RoadmapRecord(String name, boolean defaultRoadmap, String dot, Instant now) {
         this.name = name;
         this.defaultRoadmap = defaultRoadmap;
         this.dot = dot;

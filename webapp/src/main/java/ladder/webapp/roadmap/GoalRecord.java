@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "roadmap_goal")
-class StoredGoal {
+class GoalRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,9 +37,9 @@ class StoredGoal {
     @Version
     private long version;
 
-    protected StoredGoal() { } // for JPA
+    protected GoalRecord() { } // for JPA
 
-    StoredGoal(long roadmapId, Goal goal) {
+    GoalRecord(long roadmapId, Goal goal) {
         this.roadmapId = roadmapId;
         this.goalId = goal.id();
         this.fingerprint = fingerprint(goal);
