@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ladder.webapp.account.CurrentUser;
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -63,7 +63,7 @@ class ArchitectureTest {
     void a_features_exceptions_carry_their_http_status() {
         classes().that().resideInAPackage("ladder.webapp..").and().areAssignableTo(RuntimeException.class)
                 .and().haveSimpleNameEndingWith("Exception")
-                .should().implement(RefusedRequest.class)
+                .should().beAssignableTo(RefusedRequestException.class)
                 .because("ApiExceptionHandler answers every refused request from the status it carries")
                 .check(CLASSES);
     }

@@ -6,11 +6,6 @@ import org.springframework.http.HttpStatus;
 public class AccountConflictException extends AccountException {
 
     public AccountConflictException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.CONFLICT;
+        super(HttpStatus.CONFLICT, message);
     }
 }

@@ -1,17 +1,17 @@
 package ladder.webapp.account;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /** A request about accounts that cannot be carried out (HTTP 400); the message says why, for the user. */
-public class AccountException extends RuntimeException implements RefusedRequest {
+public class AccountException extends RefusedRequestException {
 
     public AccountException(String message) {
-        super(message);
+        this(HttpStatus.BAD_REQUEST, message);
     }
 
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
+    /** For the subclasses, which answer with another status. */
+    protected AccountException(HttpStatus status, String message) {
+        super(status, message);
     }
 }

@@ -6,11 +6,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchAccountException extends AccountException {
 
     public NoSuchAccountException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.NOT_FOUND;
+        super(HttpStatus.NOT_FOUND, message);
     }
 }

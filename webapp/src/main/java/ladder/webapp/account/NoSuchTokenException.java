@@ -9,11 +9,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchTokenException extends AccountException {
 
     public NoSuchTokenException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.NOT_FOUND;
+        super(HttpStatus.NOT_FOUND, message);
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where a failed API request becomes an answer: a feature's {@link RefusedRequest} with the
- * status it carries, and the failures every endpoint can meet, always as an {@link ApiError} body.
+ * The one place where a failed API request becomes an answer: a feature's {@link RefusedRequestException}
+ * with the status it carries, and the failures every endpoint can meet, always as an {@link ApiError} body.
  */
 @RestControllerAdvice(basePackages = "ladder.webapp")
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -83,18 +83,17 @@ class ApiExceptionHandler {
         return answer(HttpStatus.CONFLICT, "this conflicts with what is stored: reload and try again");
     }
 
-    /**
-     * A feature's {@link RefusedRequest} is answered with the status, message and position it carries (an
-     * {@code @ExceptionHandler} cannot name an interface, hence here). Any other failure nothing else maps is
-     * a bug: logged with its stack trace, answered without internals.
-     */
+    /** A feature refused the request: answered with the status, message and position its exception carries. */
+    @ExceptionHandler(RefusedRequestException.class)
+    ResponseEntity<ApiError> refused(RefusedRequestException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        e.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(new ApiError(e.error(), e.line(), e.column()));
+    }
+
+    /** A failure nothing else maps is a bug: logged with its stack trace, answered without internals. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> refusedOrUnexpected(Exception e) throws Exception {
-        if (e instanceof RefusedRequest refused) {
-            ResponseEntity.BodyBuilder answer = ResponseEntity.status(refused.status());
-            refused.headers().forEach((name, value) -> answer.header(name, value));
-            return answer.body(new ApiError(refused.error(), refused.line(), refused.column()));
-        }
+    ResponseEntity<ApiError> unexpected(Exception e) throws Exception {
         if (e instanceof ErrorResponse response) { // Spring MVC's own (unacceptable media type, ...) keep their status
             return ResponseEntity.status(response.getStatusCode()).body(ApiError.of(
                     response.getBody().getDetail() == null ? "request refused" : response.getBody().getDetail()));

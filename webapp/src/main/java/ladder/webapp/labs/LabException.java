@@ -1,14 +1,14 @@
 package ladder.webapp.labs;
 
 import java.util.Map;
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
  * A lab request that cannot be done; {@link #kind()} tells views how to answer, and the API answers with its
  * status. The message says what happened and what to do.
  */
-public class LabException extends RuntimeException implements RefusedRequest {
+public class LabException extends RefusedRequestException {
 
     /** What went wrong, which the API answers with its status. */
     public enum Kind {
@@ -40,7 +40,7 @@ public class LabException extends RuntimeException implements RefusedRequest {
     }
 
     public LabException(Kind kind, String message, long retryAfterSeconds) {
-        super(message);
+        super(kind.status, message);
         this.kind = kind;
         this.retryAfterSeconds = retryAfterSeconds;
     }
@@ -52,11 +52,6 @@ public class LabException extends RuntimeException implements RefusedRequest {
     /** For {@link Kind#CAPACITY}: when the first running session reaches its time limit. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return kind.status;
     }
 
     /** A full server says when to try again. */

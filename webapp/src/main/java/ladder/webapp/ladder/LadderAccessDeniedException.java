@@ -6,11 +6,6 @@ import org.springframework.http.HttpStatus;
 public class LadderAccessDeniedException extends LadderException {
 
     public LadderAccessDeniedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.FORBIDDEN;
+        super(HttpStatus.FORBIDDEN, message);
     }
 }

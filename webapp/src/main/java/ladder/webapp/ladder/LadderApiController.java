@@ -3,10 +3,8 @@ package ladder.webapp.ladder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import ladder.model.ladder.Assessment;
@@ -15,7 +13,6 @@ import ladder.model.ladder.LadderState;
 import ladder.model.ladder.NextStep;
 import ladder.model.ladder.ReviewDecision;
 import ladder.model.ladder.Rung;
-import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicLevel;
 import ladder.webapp.account.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The knowledge ladder over HTTP Basic: topics, participants, assessments, ladders and reviews. Access
- * is checked twice: roles here, and whose ladder it is in {@link LadderService}.
+ * The knowledge ladder over HTTP: participants, assessments, ladders and reviews ({@link TopicApiController}
+ * has the topics). Access is checked twice: roles here, and whose ladder it is in {@link LadderService}.
  */
 @RestController
 @RequestMapping("/api")
@@ -41,19 +38,6 @@ class LadderApiController {
 
     private static final String ANY_ROLE = "hasAnyRole('LEARNER','MENTOR','ADMIN')";
     private static final String REVIEWER = "hasAnyRole('MENTOR','ADMIN')";
-
-    record TopicJson(String id, String name, String area, String description, boolean retired,
-            Map<String, String> rungs) {
-        static TopicJson of(Topic topic) {
-            Map<String, String> rungs = new LinkedHashMap<>();
-            topic.rungDescriptions().forEach((rung, text) -> rungs.put(rung.id(), text));
-            return new TopicJson(topic.id(), topic.name(), topic.area(), topic.description(), topic.retired(), rungs);
-        }
-    }
-
-    record NewTopicRequest(@Nullable String id, @Nullable String name, @Nullable String area,
-            @Nullable String description) {
-    }
 
     record ParticipantJson(String handle, String displayName) {
     }
@@ -120,26 +104,11 @@ class LadderApiController {
     }
 
     private final LadderService ladder;
-    private final TopicService topics;
     private final CurrentUser currentUser;
 
-    LadderApiController(LadderService ladder, TopicService topics, CurrentUser currentUser) {
+    LadderApiController(LadderService ladder, CurrentUser currentUser) {
         this.ladder = ladder;
-        this.topics = topics;
         this.currentUser = currentUser;
-    }
-
-    @GetMapping("/topics")
-    @PreAuthorize(ANY_ROLE)
-    List<TopicJson> topics() {
-        return topics.catalog().topics().stream().map(TopicJson::of).toList();
-    }
-
-    @PostMapping("/topics")
-    @PreAuthorize(REVIEWER)
-    ResponseEntity<TopicJson> addTopic(@RequestBody NewTopicRequest request) {
-        Topic topic = topics.addTopic(currentUser.require(), request.id(), request.name(), request.area(), request.description());
-        return ResponseEntity.created(URI.create("/api/topics/" + topic.id())).body(TopicJson.of(topic));
     }
 
     @GetMapping("/participants")

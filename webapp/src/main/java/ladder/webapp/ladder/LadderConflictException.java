@@ -9,11 +9,6 @@ import org.springframework.http.HttpStatus;
 public class LadderConflictException extends LadderException {
 
     public LadderConflictException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.CONFLICT;
+        super(HttpStatus.CONFLICT, message);
     }
 }

@@ -1,20 +1,20 @@
 package ladder.webapp.ladder;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
  * Bad input to the ladder (unknown topic or rung, missing evidence, ...): the message names the problem.
  * HTTP 400; its subclasses say when it is something else.
  */
-public class LadderException extends RuntimeException implements RefusedRequest {
+public class LadderException extends RefusedRequestException {
 
     public LadderException(String message) {
-        super(message);
+        this(HttpStatus.BAD_REQUEST, message);
     }
 
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
+    /** For the subclasses, which answer with another status. */
+    protected LadderException(HttpStatus status, String message) {
+        super(status, message);
     }
 }

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -44,15 +44,10 @@ class BackupApiController {
     }
 
     /** The database is not the embedded H2, which is the only one this endpoint backs up (HTTP 409). */
-    static final class BackupConflictException extends RuntimeException implements RefusedRequest {
+    static final class BackupConflictException extends RefusedRequestException {
         BackupConflictException(String database) {
-            super("the database is " + database + ", not the embedded H2: back it up with pg_dump "
+            super(HttpStatus.CONFLICT, "the database is " + database + ", not the embedded H2: back it up with pg_dump "
                     + "(see docs/operations.md, 'Backup and restore')");
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.CONFLICT;
         }
     }
 

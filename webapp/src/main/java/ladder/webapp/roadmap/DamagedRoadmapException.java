@@ -1,6 +1,6 @@
 package ladder.webapp.roadmap;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -8,22 +8,17 @@ import org.springframework.http.HttpStatus;
  * in the database by hand). It takes no other roadmap down: lists show it as damaged, and an editor
  * can restore its last version that reads ({@link RoadmapService#restore}). Answered with HTTP 409.
  */
-public class DamagedRoadmapException extends RuntimeException implements RefusedRequest {
+public class DamagedRoadmapException extends RefusedRequestException {
 
     private final long roadmapId;
 
     DamagedRoadmapException(long roadmapId, String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, message);
         this.roadmapId = roadmapId;
     }
 
     public long roadmapId() {
         return roadmapId;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.CONFLICT;
     }
 
     /** Says how to restore it, too. */

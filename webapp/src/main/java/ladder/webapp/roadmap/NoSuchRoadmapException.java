@@ -1,17 +1,12 @@
 package ladder.webapp.roadmap;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /** No roadmap or goal of that id (HTTP 404). */
-public class NoSuchRoadmapException extends RuntimeException implements RefusedRequest {
+public class NoSuchRoadmapException extends RefusedRequestException {
 
     public NoSuchRoadmapException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.NOT_FOUND;
+        super(HttpStatus.NOT_FOUND, message);
     }
 }

@@ -1,6 +1,6 @@
 package ladder.webapp.roadmap;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -8,12 +8,12 @@ import org.springframework.http.HttpStatus;
  * ({@code dot} missing, too slow: HTTP 503) from a roadmap Graphviz cannot draw or whose SVG Ladder
  * refuses to serve (HTTP 422). The message is for users: it never carries Graphviz's internals.
  */
-public class RenderException extends RuntimeException implements RefusedRequest {
+public class RenderException extends RefusedRequestException {
 
     private final boolean unavailable;
 
     private RenderException(String message, boolean unavailable) {
-        super(message);
+        super(unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT, message);
         this.unavailable = unavailable;
     }
 
@@ -30,8 +30,4 @@ public class RenderException extends RuntimeException implements RefusedRequest 
         return unavailable;
     }
 
-    @Override
-    public HttpStatus status() {
-        return unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
-    }
 }

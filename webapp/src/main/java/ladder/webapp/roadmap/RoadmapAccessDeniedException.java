@@ -1,17 +1,12 @@
 package ladder.webapp.roadmap;
 
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /** The signed-in person may not make this change (HTTP 403), e.g. a learner editing a goal they do not take part in. */
-public class RoadmapAccessDeniedException extends RuntimeException implements RefusedRequest {
+public class RoadmapAccessDeniedException extends RefusedRequestException {
 
     public RoadmapAccessDeniedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.FORBIDDEN;
+        super(HttpStatus.FORBIDDEN, message);
     }
 }

@@ -2,7 +2,7 @@ package ladder.webapp.roadmap;
 
 import ladder.model.roadmap.DotImportException;
 import ladder.model.roadmap.DotTooLargeException;
-import ladder.webapp.api.RefusedRequest;
+import ladder.webapp.api.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A roadmap request that cannot be done as asked: bad DOT, a cycle, an unknown goal, a bad name.
  * {@link #line()} and {@link #column()} say where in the DOT, when known. Answered with HTTP 400.
  */
-public class RoadmapException extends RuntimeException implements RefusedRequest {
+public class RoadmapException extends RefusedRequestException {
     private final @Nullable Integer line;
     private final @Nullable Integer column;
 
@@ -19,7 +19,12 @@ public class RoadmapException extends RuntimeException implements RefusedRequest
     }
 
     public RoadmapException(String message, @Nullable Integer line, @Nullable Integer column) {
-        super(message);
+        this(HttpStatus.BAD_REQUEST, message, line, column);
+    }
+
+    /** For {@link RoadmapTooLargeException}. */
+    protected RoadmapException(HttpStatus status, String message, @Nullable Integer line, @Nullable Integer column) {
+        super(status, message);
         this.line = line;
         this.column = column;
     }
@@ -30,11 +35,6 @@ public class RoadmapException extends RuntimeException implements RefusedRequest
         return e instanceof DotTooLargeException
                 ? new RoadmapTooLargeException(e.getMessage(), line, column)
                 : new RoadmapException(e.getMessage(), line, column);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
     }
 
     @Override
