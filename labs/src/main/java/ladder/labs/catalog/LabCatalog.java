@@ -29,6 +29,11 @@ public final class LabCatalog {
      */
     public record Entry(Path directory, @Nullable LabFolder lab, @Nullable InvalidLabException problem) {}
 
+    /** The folder this catalog reads. */
+    public Path directory() {
+        return directory;
+    }
+
     /** Every sub-folder holding a {@code lab.yaml}, sorted by name. */
     public List<Entry> entries() throws IOException {
         List<Entry> entries = new ArrayList<>();

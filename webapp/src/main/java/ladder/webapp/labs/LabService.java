@@ -193,7 +193,9 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             return cached.labs();
         }
         try {
-            List<LabFolder> labs = catalog.entries().stream()
+            List<LabCatalog.Entry> entries = catalog.entries();
+            reportProblems(entries);
+            List<LabFolder> labs = entries.stream()
                     .map(LabCatalog.Entry::lab)
                     .filter(Objects::nonNull)
                     .toList();
@@ -206,6 +208,31 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
 
     private record Catalog(Instant at, List<LabFolder> labs) {
     }
+
+    /**
+     * Tells the operator, once per change, that the catalog is missing or empty or that a lab in it is invalid
+     * (an invalid lab is left out of the catalog; without this line it would just be missing).
+     */
+    private void reportProblems(List<LabCatalog.Entry> entries) {
+        String report;
+        if (entries.isEmpty()) {
+            report = "No labs are offered: the lab catalog folder " + catalog.directory()
+                    + " is missing or holds no lab folder (set LADDER_LABS_CATALOG to the catalog, e.g. labs/catalog)";
+        } else {
+            report = entries.stream().filter(entry -> entry.problem() != null)
+                    .map(entry -> "The lab in " + entry.directory() + " is left out of the catalog: "
+                            + entry.problem().getMessage())
+                    .collect(Collectors.joining("\n"));
+        }
+        if (!report.equals(lastReport)) {
+            lastReport = report;
+            if (!report.isEmpty()) {
+                log.warn(report);
+            }
+        }
+    }
+
+    private volatile String lastReport = "";
 
     static final Duration CATALOG_FRESHNESS = Duration.ofSeconds(10);
     private volatile @Nullable Catalog loaded;

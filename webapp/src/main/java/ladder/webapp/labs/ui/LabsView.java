@@ -41,6 +41,9 @@ class LabsView extends VerticalLayout {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Grid<LabEntry> grid = new Grid<>();
+    final Paragraph empty = new Paragraph("This server offers no labs yet: its lab catalog folder is missing or holds no"
+            + " valid lab. An admin points LADDER_LABS_CATALOG at the catalog (labs/catalog in Ladder's download); the log"
+            + " says what was found.");
     final Grid<LabSessionInfo> sessions = new Grid<>();
     final Paragraph runtime = new Paragraph();
     private final LabService labs;
@@ -77,13 +80,17 @@ class LabsView extends VerticalLayout {
             return open;
         }).setAutoWidth(true);
         sessions.setAllRowsVisible(true);
-        add(new H2("Labs"), runtime, grid, new H3("Sessions"), sessions);
+        empty.setId("labs-empty");
+        empty.addClassName("ladder-muted");
+        add(new H2("Labs"), runtime, empty, grid, new H3("Sessions"), sessions);
         refresh();
     }
 
     void refresh() {
         List<LabEntry> entries = labs.catalog(actor);
         grid.setItems(entries);
+        empty.setVisible(entries.isEmpty());
+        grid.setVisible(!entries.isEmpty());
         // running ones first, then the most recent; a mentor sees everyone's
         sessions.setItems(labs.sessions(actor).stream()
                 .sorted(Comparator.comparing((LabSessionInfo s) -> !s.state().active()))
