@@ -33,7 +33,8 @@ class CatalogLabCasesRealRunTest {
 
     @ParameterizedTest(name = "{0}")
     @Execution(ExecutionMode.CONCURRENT) // one session per lab, at once: the cases mostly wait for the components
-    @ValueSource(strings = {"metrics", "alerting", "slo", "host-metrics", "tracing", "slow-checkout", "database"})
+    @ValueSource(strings = {"metrics", "alerting", "slo", "host-metrics", "tracing", "slow-checkout", "database",
+            "synthetic-monitoring"})
     void every_case_of_the_lab_is_judged_as_it_says(String labId) {
         LabFolder lab = new LabDefinitionLoader().load(Path.of("catalog", labId));
         assertThat(lab.testCases().stream().filter(testCase -> testCase.passes()).count())
