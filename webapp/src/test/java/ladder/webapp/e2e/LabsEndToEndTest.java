@@ -145,6 +145,9 @@ class LabsEndToEndTest {
                 browser.waitForText("Passed the lab");
                 assertThat(browser.pageText()).contains("Metrics");
 
+                // the roadmap reacts to LabPassed after the pass is stored, on the event's own thread: give it a moment
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
+                        roadmaps.get(roadmapId).roadmap().goal("prove_metrics").orElseThrow().status() == GoalStatus.DONE);
                 Roadmap after = roadmaps.get(roadmapId).roadmap();
                 assertThat(after.goal("prove_metrics").orElseThrow().status()).as("its criteria are met").isEqualTo(GoalStatus.DONE);
                 assertThat(roadmaps.history(roadmapId, "prove_metrics")).anySatisfy(change -> {

@@ -90,6 +90,8 @@ class RoadmapLinkPayloadsEndToEndTest {
                 int nodes = browser.all("#roadmap-graph g.node").size();
                 for (int i = 0; i < nodes; i++) {
                     WebElement node = browser.all("#roadmap-graph g.node").get(i);
+                    // the graph's box scrolls (pan and zoom): bring the goal into its view first, as a person would
+                    browser.script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", node);
                     node.click();
                     browser.waitForVaadin();
                     assertNoScriptRan(browser);
