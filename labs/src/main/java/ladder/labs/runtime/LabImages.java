@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,7 +140,8 @@ final class LabImages {
         if (recipe.upstream()) {
             upstreamChecked.remove(kind);
             String upstream = upstreamSource(kind).orElseThrow(() -> new LabStartException(unavailable(kind).orElse("")));
-            return ensure(imageOf(kind), Map.of("UPSTREAM", upstream),
+            // one Dockerfile for every upstream kind: it only adds the lab folders and the user to the image given
+            return ensure(imageOf(kind), "upstream", Map.of("UPSTREAM", upstream),
                     context -> context.content(".keep", "the folders every lab container has\n"), progress);
         }
         if (!recipe.java()) {
@@ -148,17 +150,23 @@ final class LabImages {
         String jre = ensure("jre", Map.of("BASE", baseImage()), this::addJre, progress);
         Map<String, String> args = Map.of("JRE", jre);
         if (kind == ComponentKind.ZIPKIN) {
-            return ensure("zipkin", args, context -> context.file("zipkin.jar", java.util.Objects.requireNonNull(settings.zipkinJar())), progress);
+            return ensure("zipkin", args, context -> context.file("zipkin.jar", Objects.requireNonNull(settings.zipkinJar())), progress);
         }
         return ensure("sample-service", args, this::addSampleLibraries, progress);
     }
 
     private String ensure(String image, Map<String, String> buildArgs, Consumer<BuildContext> extra, Consumer<String> progress) {
+        return ensure(image, image, buildArgs, extra, progress);
+    }
+
+    /** Builds {@code image} from the Dockerfile in the resources' {@code docker/<dockerfile>/}, unless it is current. */
+    private String ensure(String image, String dockerfile, Map<String, String> buildArgs, Consumer<BuildContext> extra,
+            Consumer<String> progress) {
         String tag = tag(settings.imagePrefix(), image, settings.version());
         synchronized (locks.computeIfAbsent(tag, key -> new Object())) {
             Path directory = settings.imagesDirectory().resolve(image);
             BuildContext context = new BuildContext(directory);
-            context.resource("Dockerfile", "/ladder/labs/docker/" + image + "/Dockerfile");
+            context.resource("Dockerfile", "/ladder/labs/docker/" + dockerfile + "/Dockerfile");
             buildArgs.forEach((key, value) -> context.text("build-arg " + key, value));
             extra.accept(context);
             String digest = context.digest();

@@ -145,17 +145,8 @@ class SecurityConfig {
      * {@code new Function} (without it the client never finishes loading; see docs/architecture.md).
      * Images may be {@code data:} URLs. No plugins, no foreign base URL, forms post only here, no framing.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-eval' " + String.join(" ", VAADIN_BOOTSTRAP_SCRIPTS),
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String CONTENT_SECURITY_POLICY =
+            policyWithScripts("'self' 'unsafe-eval' " + String.join(" ", VAADIN_BOOTSTRAP_SCRIPTS));
 
     /** A lab session's component UIs (Prometheus, Zipkin) through Ladder's proxy. */
     static final RequestMatcher COMPONENT_UIS = PathPatternRequestMatcher.withDefaults().matcher("/labs/sessions/*/ui/**");
@@ -166,17 +157,22 @@ class SecurityConfig {
      * plugins, no foreign base URL, no framing, data only from here). Their pages come from the learner's own
      * session, and the components escape what a learner's configuration puts in them.
      */
-    static final String COMPONENT_UI_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String COMPONENT_UI_POLICY = policyWithScripts("'self' 'unsafe-inline' 'unsafe-eval'");
+
+    /** Ladder's one policy; the UI and the component UIs differ only in where scripts may come from. */
+    private static String policyWithScripts(String scriptSources) {
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src " + scriptSources,
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self' data:",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
 
     @Bean
     @Order(3)
