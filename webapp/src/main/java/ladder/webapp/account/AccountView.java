@@ -14,6 +14,12 @@ public record AccountView(
                 account.getCreatedAt(), account.getVersion());
     }
 
+    /** Whether {@code handle} names this account: in any case ({@code @Ada} is {@code @ada}), the {@code @} optional. */
+    public boolean hasHandle(String handle) {
+        String stripped = handle.strip();
+        return Account.key(stripped.startsWith("@") ? stripped : "@" + stripped).equals(Account.key(this.handle));
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

@@ -1,10 +1,12 @@
 package ladder.webapp.ladder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import ladder.model.ladder.Topic;
 import ladder.model.ladder.TopicCatalog;
 import ladder.webapp.account.AccountView;
@@ -13,17 +15,32 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ladder's topics: anyone signed in reads the catalog; mentors and admins add, edit, retire and bring
  * back topics (never delete them: assessments refer to them). A stale edit is refused by version.
+ *
+ * <p>Every ladder read needs the whole catalog, which changes a few times a year: it is kept for at most
+ * {@link #CATALOG_FRESH} after it was read, and forgotten at once by each change made here (again after its
+ * transaction, so a read that began before the change committed is not kept). A change made by another replica
+ * on the same database is seen here within that time.
  */
 @Service
 @Transactional
 public class TopicService {
 
+    static final Duration CATALOG_FRESH = Duration.ofSeconds(10);
+
     private final TopicRecordRepository topics;
     private final Clock clock;
+    private final AtomicLong changes = new AtomicLong();
+    private volatile @Nullable KeptCatalog kept;
+
+    /** The catalog as read after {@code changes} changes, at {@code readAt} ({@link System#nanoTime()}). */
+    private record KeptCatalog(TopicCatalog catalog, long changes, long readAt) {
+    }
 
     TopicService(TopicRecordRepository topics, Clock clock) {
         this.topics = topics;
@@ -32,6 +49,7 @@ public class TopicService {
 
     /** Adds the default catalog's topics that are not stored yet; returns how many it added. Idempotent. */
     public int seedDefaultTopics() {
+        changed();
         int position = topics.maxPosition();
         int added = 0;
         for (Topic topic : TopicCatalog.loadDefault().topics()) {
@@ -47,7 +65,32 @@ public class TopicService {
     /** Every topic, retired ones included, in catalog order. Anyone signed in may read them. */
     @Transactional(readOnly = true)
     public TopicCatalog catalog() {
-        return TopicCatalog.of(topics.findAllByOrderByPositionAscIdAsc().stream().map(TopicRecord::toTopic).toList());
+        KeptCatalog known = kept;
+        long now = System.nanoTime();
+        long before = changes.get();
+        if (known != null && known.changes() == before && now - known.readAt() < CATALOG_FRESH.toNanos()) {
+            return known.catalog();
+        }
+        TopicCatalog read = TopicCatalog.of(topics.findAllByOrderByPositionAscIdAsc().stream().map(TopicRecord::toTopic).toList());
+        if (changes.get() == before) { // no change began while it was read
+            kept = new KeptCatalog(read, before, now);
+        }
+        return read;
+    }
+
+    /** Forgets the kept catalog now and once more when the change's transaction has ended. */
+    private void changed() {
+        changes.incrementAndGet();
+        kept = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    kept = null;
+                }
+            });
+        }
     }
 
     /** Every topic with its version, for editing. */
@@ -61,6 +104,7 @@ public class TopicService {
     public Topic addTopic(AccountView actor, @Nullable String id, @Nullable String name, @Nullable String area,
             @Nullable String description) {
         requireMentorOrAdmin(actor, "add topics");
+        changed();
         Topic topic = validTopic(id, name, area, description, false);
         if (topics.existsBySlug(topic.id())) {
             throw new LadderConflictException("topic id '" + topic.id() + "' is already taken");
@@ -77,6 +121,7 @@ public class TopicService {
     public Topic editTopic(AccountView actor, String id, @Nullable String name, @Nullable String area,
             @Nullable String description, long expectedVersion) {
         requireMentorOrAdmin(actor, "edit topics");
+        changed();
         TopicRecord record = requireCurrent(id, expectedVersion);
         Topic valid = validTopic(id, name, area, description, false);
         record.edit(valid.name(), valid.area(), valid.description());
@@ -86,6 +131,7 @@ public class TopicService {
     /** Retires a topic (no new claims, history kept) or brings it back (mentors, admins). */
     public Topic setRetired(AccountView actor, String id, boolean retired, long expectedVersion) {
         requireMentorOrAdmin(actor, retired ? "retire topics" : "reactivate topics");
+        changed();
         TopicRecord record = requireCurrent(id, expectedVersion);
         record.setRetired(retired);
         return flush(record).toTopic();

@@ -84,10 +84,10 @@ class RoadmapApiController {
 
     @GetMapping("/{id}/export/{format}")
     @PreAuthorize("isAuthenticated()")
-    ResponseEntity<String> export(@PathVariable long id, @PathVariable String format) {
+    ResponseEntity<byte[]> export(@PathVariable long id, @PathVariable String format) {
         ExportFormat chosen = ExportFormat.parse(format);
         RoadmapService.Exported exported = roadmaps.exported(id, chosen);
-        String body = exported.text();
+        byte[] body = exported.file(); // the SVG's bytes encoded once per drawing, not on every request
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(chosen.mediaType() + ";charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(exported.name()) + "." + chosen.extension() + "\"")

@@ -146,17 +146,20 @@ public class RoadmapService {
 
     /** The stored roadmap in {@code format}; the SVG drawn outside any transaction and cached by version. */
     public String export(long id, ExportFormat format) {
-        return exported(id, format).text();
+        return new String(exported(id, format).file(), StandardCharsets.UTF_8);
     }
 
-    /** A stored roadmap's name (for a file name) and its text in one export format. */
-    public record Exported(String name, String text) {
+    /**
+     * A stored roadmap's name (for a file name) and its export as a file's bytes (UTF-8). For an SVG the array is
+     * the cached drawing's, shared by every caller: read it, never change it.
+     */
+    public record Exported(String name, byte[] file) {
     }
 
     /**
      * The stored roadmap in {@code format}, read without its DOT when the model of its version is cached and
      * without its goals' versions (an export edits nothing); the SVG drawn outside any transaction and cached by
-     * version.
+     * version, with its bytes.
      *
      * @throws NoSuchRoadmapException  when there is no roadmap of that id
      * @throws DamagedRoadmapException when its stored DOT no longer reads
@@ -166,9 +169,14 @@ public class RoadmapService {
         Roadmap model = store.model(listed);
         if (model == null) { // changed since it was read: as it is now
             RoadmapRecord stored = require(id);
-            return new Exported(stored.getName(), export(new RoadmapKey(id, stored.getVersion()), store.model(stored), format));
+            return new Exported(stored.getName(), file(new RoadmapKey(id, stored.getVersion()), store.model(stored), format));
         }
-        return new Exported(listed.name(), export(new RoadmapKey(id, listed.version()), model, format));
+        return new Exported(listed.name(), file(new RoadmapKey(id, listed.version()), model, format));
+    }
+
+    private byte[] file(RoadmapKey key, Roadmap roadmap, ExportFormat format) {
+        return format == ExportFormat.SVG ? renderer.svgFile(key, roadmap)
+                : export(key, roadmap, format).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The roadmap as read in {@code snapshot}, in {@code format}. */
@@ -179,7 +187,7 @@ public class RoadmapService {
     private String export(RoadmapKey key, Roadmap roadmap, ExportFormat format) {
         return switch (format) {
             case GV -> DotExporter.export(roadmap);
-            case SVG -> "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + renderer.svg(key, roadmap);
+            case SVG -> RoadmapRenderer.XML_PROLOG + renderer.svg(key, roadmap);
             case MD -> MarkdownTableExporter.export(roadmap);
             case JSON -> JsonExporter.export(roadmap);
         };

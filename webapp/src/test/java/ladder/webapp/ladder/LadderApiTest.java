@@ -21,6 +21,7 @@ class LadderApiTest {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
+    @Autowired TopicService topicService;
 
     Http anonymous;
     String ada;
@@ -81,6 +82,31 @@ class LadderApiTest {
         HttpResponse<String> noName = as(mentor).postJson("/api/topics", "{\"id\":\"x-" + slug + "\",\"area\":\"y\"}");
         assertThat(noName.statusCode()).isEqualTo(400);
         assertThat(noName.body()).contains("topic name is required");
+    }
+
+    @Test
+    void a_topic_added_or_retired_is_in_the_next_ladder_read_although_the_catalog_is_kept() {
+        String slug = "kept-" + mentor.substring(3);
+        String ladder = "/api/participants/@" + ada + "/ladder";
+        assertThat(as(ada).get(ladder).body()).contains("\"metrics\"").doesNotContain(slug); // the catalog is kept now
+        // one's own ladder in another spelling of the handle is still one's own; another's is still refused
+        assertThat(as(ada).get("/api/participants/" + ada.toUpperCase(java.util.Locale.ROOT) + "/ladder").statusCode())
+                .isEqualTo(200);
+        assertThat(as(ada).get("/api/participants/@" + bob + "/ladder").statusCode()).isEqualTo(403);
+
+        assertThat(as(mentor).postJson("/api/topics", """
+                {"id":"%s","name":"Kept","area":"Cache","description":""}""".formatted(slug)).statusCode()).isEqualTo(201);
+        assertThat(as(ada).get(ladder).body()).contains("\"" + slug + "\"");
+        assertThat(claim(ada, ada, slug, "data", "").statusCode()).isEqualTo(201);
+        assertThat(as(bob).get("/api/participants/@" + bob + "/ladder").body()).contains("\"" + slug + "\"");
+
+        var mentorAccount = accounts.findByHandle("@" + mentor).orElseThrow();
+        long version = topicService.editableTopics().stream().filter(t -> t.topic().id().equals(slug)).findFirst()
+                .orElseThrow().version();
+        topicService.setRetired(mentorAccount, slug, true, version);
+        // bob has no history on it: a retired topic is gone from his ladder; ada's keeps it, marked retired
+        assertThat(as(bob).get("/api/participants/@" + bob + "/ladder").body()).doesNotContain("\"" + slug + "\"");
+        assertThat(as(ada).get(ladder).body()).containsPattern("\"" + slug + "\"[^}]*\"retired\":true");
     }
 
     @Test

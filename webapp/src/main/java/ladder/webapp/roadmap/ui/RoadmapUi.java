@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import ladder.model.roadmap.GoalStatus;
 import ladder.webapp.roadmap.ExportFormat;
@@ -50,7 +49,7 @@ final class RoadmapUi {
 
     static Anchor download(RoadmapService roadmaps, long roadmapId, String roadmapName, ExportFormat format) {
         DownloadHandler handler = event -> {
-            byte[] bytes = roadmaps.export(roadmapId, format).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = roadmaps.exported(roadmapId, format).file();
             event.setFileName(fileName(roadmapName) + "." + format.extension());
             event.setContentType(format.mediaType() + ";charset=UTF-8");
             event.setContentLength(bytes.length);
