@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import ladder.model.lab.ComponentKind;
 import ladder.model.lab.ComponentSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one container of a lab session is created, decided without an engine (so it is unit-tested): image,
@@ -20,7 +21,8 @@ import ladder.model.lab.ComponentSpec;
  * namespace of the session's sandbox container, like a Kubernetes pod: each component listens on its own
  * port, and {@code 127.0.0.1:PORT} means the same component inside the session and on the host, which is
  * why a lab's files and checks run unchanged on both runtimes. The sandbox alone is on the session's own
- * network and publishes the ports, on {@code 127.0.0.1} only. No container is privileged, every capability
+ * network and publishes the ports, on {@code 127.0.0.1} (or the lab host's address) only; or none at all when Ladder's
+ * own container joins that network ({@code LADDER_LABS_DOCKER_ATTACH}). No container is privileged, every capability
  * is dropped (none of the components needs one: they run as an unprivileged user on ports above 1024), new
  * privileges are refused, and nothing of the host is mounted (certainly not the Docker socket).
  *
@@ -49,15 +51,22 @@ record ContainerPlan(String name, String image, List<String> command, String use
         };
     }
 
-    /** The container holding the session's network namespace and its published ports; it only sleeps. */
+    /**
+     * The container holding the session's network namespace and its published ports; it only sleeps.
+     *
+     * @param publishAddress where the ports are published (the lab host's address); null to publish none, when Ladder's
+     *                       own container joins the session's network and reaches the components there
+     */
     static ContainerPlan sandbox(String sessionId, String network, String image, List<Integer> ports,
-                                 String publishAddress, Map<String, String> labels) {
+                                 @Nullable String publishAddress, Map<String, String> labels) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = new ArrayList<>();
-        for (int port : ports) {
-            ExposedPort tcp = ExposedPort.tcp(port);
-            exposed.add(tcp);
-            bindings.bind(tcp, new Ports.Binding(publishAddress, Integer.toString(port)));
+        if (publishAddress != null) {
+            for (int port : ports) {
+                ExposedPort tcp = ExposedPort.tcp(port);
+                exposed.add(tcp);
+                bindings.bind(tcp, new Ports.Binding(publishAddress, Integer.toString(port)));
+            }
         }
         // the session's ports are taken from the ephemeral range (the OS chose them free); reserved in the session's
         // namespace, no outgoing connection of a component there takes one as its source port before the component

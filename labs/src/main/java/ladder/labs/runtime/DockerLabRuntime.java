@@ -1,6 +1,7 @@
 package ladder.labs.runtime;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -31,7 +32,8 @@ import org.testcontainers.DockerClientFactory;
  * one network per session, one container per component from Ladder's own images ({@link LabImages}), created
  * as {@link ContainerPlan} says. At construction it removes what a crashed run left (by label, see
  * {@link DockerLabels}); on {@link #close()}, at a session's time limit and at JVM shutdown it removes every
- * container and network of its sessions.
+ * container and network of its sessions. With {@link DockerRuntimeSettings#attachTo()} (Ladder itself in a container
+ * of the same engine) no port is published: Ladder's container joins each session's network while it runs.
  *
  * <p>Meters (named apart from the process runtime's, whose tags they would clash with):
  * {@code ladder.labs.docker.start.duration} (timer, tags lab and outcome) and
@@ -65,8 +67,13 @@ public final class DockerLabRuntime implements LabRuntime {
         this.registry = registry;
         this.client = DockerClientFactory.instance().client();
         this.images = new LabImages(client, settings);
-        this.labHost = settings.publishAddress() != null ? settings.publishAddress()
-                : LabHostAddress.of(DockerClientFactory.instance().getTransportConfig().getDockerHost());
+        if (settings.attachTo() != null) {
+            requireRunning(client, settings.attachTo());
+            this.labHost = "each session's own network, joined by container " + settings.attachTo();
+        } else {
+            this.labHost = settings.publishAddress() != null ? settings.publishAddress()
+                    : LabHostAddress.of(DockerClientFactory.instance().getTransportConfig().getDockerHost());
+        }
         try {
             Files.createDirectories(settings.sessionsDirectory());
         } catch (IOException e) {
@@ -103,6 +110,22 @@ public final class DockerLabRuntime implements LabRuntime {
         return Optional.of("no Docker engine answers (DOCKER_HOST, or /var/run/docker.sock; scripts/docker-engine.sh starts one)");
     }
 
+    /** The container Ladder joins to each session's network must be a running container of this engine. */
+    private static void requireRunning(DockerClient client, String container) {
+        InspectContainerResponse inspected;
+        try {
+            inspected = client.inspectContainerCmd(container).exec();
+        } catch (NotFoundException e) {
+            throw new LabStartException("LADDER_LABS_DOCKER_ATTACH=" + container + ": no such container on the Docker engine "
+                    + DockerClientFactory.instance().getTransportConfig().getDockerHost() + "; name the container Ladder runs in"
+                    + " (its container_name in Compose), or unset it to publish the labs' ports instead", e);
+        }
+        if (inspected.getState() == null || !Boolean.TRUE.equals(inspected.getState().getRunning())) {
+            throw new LabStartException("LADDER_LABS_DOCKER_ATTACH=" + container + ": that container is not running;"
+                    + " name the container Ladder runs in");
+        }
+    }
+
     /** Removes the containers, then the networks, that the sweep's rule calls leftovers. */
     private List<String> sweep() {
         List<String> done = new ArrayList<>();
@@ -121,6 +144,7 @@ public final class DockerLabRuntime implements LabRuntime {
             Instant created = network.getCreated() == null ? now : network.getCreated().toInstant();
             if (DockerLabels.isLeftover(network.getLabels(), created, host, now, DockerLabels::alive)) {
                 try {
+                    disconnectEveryone(network.getId());
                     client.removeNetworkCmd(network.getId()).exec();
                     done.add("removed leftover network " + network.getName());
                 } catch (RuntimeException e) {
@@ -129,6 +153,25 @@ public final class DockerLabRuntime implements LabRuntime {
             }
         }
         return done;
+    }
+
+    /**
+     * Disconnects what is still attached to a leftover network (its lab containers are gone by now): a Ladder that
+     * joined it ({@code LADDER_LABS_DOCKER_ATTACH}) and crashed stays connected across its restart, and a network
+     * with an endpoint cannot be removed.
+     */
+    private void disconnectEveryone(String networkId) {
+        Map<String, ?> attached = client.inspectNetworkCmd().withNetworkId(networkId).exec().getContainers();
+        if (attached == null) {
+            return;
+        }
+        for (String container : attached.keySet()) {
+            try {
+                client.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(container).withForce(true).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+        }
     }
 
     void removeContainer(String id) {
@@ -144,7 +187,10 @@ public final class DockerLabRuntime implements LabRuntime {
         return String.valueOf(DockerClientFactory.instance().getTransportConfig().getDockerHost());
     }
 
-    /** The lab host's address, where the sessions' ports are published and their components reached. */
+    /**
+     * The lab host's address, where the sessions' ports are published and their components reached; with
+     * {@code LADDER_LABS_DOCKER_ATTACH}, a sentence saying that each session's network is joined instead.
+     */
     public String labHost() {
         return labHost;
     }

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -54,7 +55,10 @@ final class DockerLabSession implements LabSession {
     private final DockerRuntimeSettings settings;
     private final DockerClient client;
     private final LabImages images;
-    private final String host;
+    /** Where Ladder reaches the components: the lab host, or the sandbox's address on the session's network once attached. */
+    private volatile String host;
+    /** Ladder's own container while it is connected to the session's network ({@link DockerRuntimeSettings#attachTo()}). */
+    private volatile @Nullable String attached;
     private final Map<String, String> labels;
     private final LabProgressListener listener;
     private final Consumer<DockerLabSession> onStopped;
@@ -76,7 +80,8 @@ final class DockerLabSession implements LabSession {
 
     /**
      * @param host the lab host's address ({@link LabHostAddress}): ports are published there and Ladder reaches the
-     *             components there
+     *             components there; unused with {@link DockerRuntimeSettings#attachTo()}, where the session publishes
+     *             nothing and Ladder reaches the components at the sandbox's address on the session's network
      */
     DockerLabSession(String id, LabFolder lab, DockerRuntimeSettings settings, DockerClient client, LabImages images,
                      String host, String owner, LabProgressListener listener, Consumer<DockerLabSession> onStopped) {
@@ -118,15 +123,20 @@ final class DockerLabSession implements LabSession {
         try {
             networkId = client.createNetworkCmd().withName(ContainerPlan.name(id, "net")).withDriver("bridge")
                     .withLabels(labels).exec().getId();
+            String attachTo = settings.attachTo();
             ContainerPlan sandbox = ContainerPlan.sandbox(id, ContainerPlan.name(id, "net"), images.baseImage(),
-                    List.copyOf(ports.values()), host, labels);
+                    List.copyOf(ports.values()), attachTo == null ? host : null, labels);
             String sandboxId = sandbox.create(client);
             containers.put(DockerLabels.SANDBOX, sandboxId);
             client.startContainerCmd(sandboxId).exec();
+            if (attachTo != null) {
+                attach(attachTo, sandboxId);
+            }
             byte[] workspaceTar = renderedTar();
             Map<String, Instant> launched = new LinkedHashMap<>();
             for (ComponentSpec component : lab.definition().components()) {
-                progress(component.name(), LabProgress.Step.STARTING, "starting " + component.name() + " in a container, published on " + host + ":" + ports.get(component.name()));
+                progress(component.name(), LabProgress.Step.STARTING, "starting " + component.name() + " in a container, "
+                        + (attached == null ? "published on " : "reached on the session's network at ") + host + ":" + ports.get(component.name()));
                 ComponentRecipe.Launch launch = launch(component);
                 ContainerPlan plan = ContainerPlan.component(id, component, imageOf.get(component.kind()),
                         ComponentRecipe.of(component.kind()).command(launch), sandboxId, labels,
@@ -143,6 +153,46 @@ final class DockerLabSession implements LabSession {
             throw new LabStartException("the Docker engine refused: " + e.getMessage(), e);
         }
         progress("", LabProgress.Step.READY, "every component is ready");
+    }
+
+    /**
+     * Connects Ladder's own container to the session's network and takes the sandbox's address there as the
+     * components' host: every component listens on every interface of the sandbox's namespace.
+     */
+    private void attach(String container, String sandboxId) {
+        String network = ContainerPlan.name(id, "net");
+        try {
+            client.connectToNetworkCmd().withNetworkId(Objects.requireNonNull(networkId)).withContainerId(container).exec();
+        } catch (NotFoundException e) {
+            throw new LabStartException("cannot join Ladder's container " + container + " (LADDER_LABS_DOCKER_ATTACH) to the"
+                    + " session's network: " + e.getMessage(), e);
+        }
+        attached = container;
+        var networks = client.inspectContainerCmd(sandboxId).exec().getNetworkSettings().getNetworks();
+        var endpoint = networks == null ? null : networks.get(network);
+        if (endpoint == null || endpoint.getIpAddress() == null || endpoint.getIpAddress().isBlank()) {
+            throw new LabStartException("the session's sandbox has no address on its network " + network);
+        }
+        host = endpoint.getIpAddress();
+        progress("", LabProgress.Step.PREPARING, "Ladder's container " + container + " joined the session's network "
+                + network + "; the components are at " + host);
+    }
+
+    /** Disconnects Ladder's container from the session's network, so the network can be removed. */
+    private void detach() {
+        String container = attached;
+        if (container == null || networkId == null) {
+            return;
+        }
+        try {
+            client.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(container).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // the network or the container is gone already
+        } catch (DockerException e) {
+            progress("", LabProgress.Step.STOPPING, "cannot disconnect " + container + " from network " + networkId
+                    + " (the next start's sweep does): " + e.getMessage());
+        }
+        attached = null;
     }
 
     /** A component's start inside its container, for its kind's recipe. */
@@ -414,6 +464,7 @@ final class DockerLabSession implements LabSession {
                     // the container is gone, its stream ends anyway
                 }
             }
+            detach();
             if (networkId != null) {
                 try {
                     client.removeNetworkCmd(networkId).exec();

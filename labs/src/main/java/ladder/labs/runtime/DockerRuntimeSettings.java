@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  *                        host of {@code DOCKER_HOST=tcp://…} for a remote one; never every interface
  * @param uiBasePath      where a proxy serves the component UIs (e.g. {@code /labs/sessions/}), as for the process
  *                        runtime; null when nothing proxies them
+ * @param attachTo        {@code LADDER_LABS_DOCKER_ATTACH}: the name or id of the container Ladder itself runs in, on the
+ *                        same engine; when set, each session publishes no port at all, and that container joins the
+ *                        session's network for the session's life and reaches the components at their addresses there
+ *                        (Ladder in a Compose stack with the engine's socket: a port published on the engine's host is
+ *                        on that host's 127.0.0.1, which Ladder's container cannot reach); null to publish the ports
+ *                        on {@code publishAddress}
  */
 public record DockerRuntimeSettings(
         Path dataDirectory,
@@ -34,7 +40,8 @@ public record DockerRuntimeSettings(
         @Nullable Path zipkinJar,
         String sampleClasspath,
         @Nullable String publishAddress,
-        @Nullable String uiBasePath) {
+        @Nullable String uiBasePath,
+        @Nullable String attachTo) {
 
     /** Settings from the environment and from the process runtime's (same data folder, same jars). */
     public static DockerRuntimeSettings defaults() {
@@ -43,6 +50,7 @@ public record DockerRuntimeSettings(
 
     public static DockerRuntimeSettings from(ProcessRuntimeSettings process) {
         String prefix = System.getenv("LADDER_LABS_IMAGE_PREFIX");
+        String attach = System.getenv("LADDER_LABS_DOCKER_ATTACH");
         Path javaHome = Path.of(System.getProperty("java.home"));
         return new DockerRuntimeSettings(
                 process.dataDirectory(),
@@ -54,34 +62,41 @@ public record DockerRuntimeSettings(
                 process.zipkinJar(),
                 process.sampleClasspath(),
                 null,
-                process.uiBasePath());
+                process.uiBasePath(),
+                attach == null || attach.isBlank() ? null : attach.strip());
     }
 
     public DockerRuntimeSettings withDataDirectory(Path directory) {
         return new DockerRuntimeSettings(directory.toAbsolutePath(), maxSessions, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath, attachTo);
     }
 
     public DockerRuntimeSettings withMaxSessions(int max) {
         return new DockerRuntimeSettings(dataDirectory, max, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath, attachTo);
     }
 
     public DockerRuntimeSettings withImagePrefix(String prefix) {
         return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, prefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress, uiBasePath);
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath, attachTo);
     }
 
     /** The same, with the lab host's address given instead of taken from the engine's address. */
     public DockerRuntimeSettings withPublishAddress(@Nullable String address) {
         return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, address, uiBasePath);
+                zipkinJar, sampleClasspath, address, uiBasePath, attachTo);
     }
 
     /** The same, with component UIs served by a proxy under this path. */
     public DockerRuntimeSettings withUiBasePath(@Nullable String path) {
         return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
-                zipkinJar, sampleClasspath, publishAddress, path);
+                zipkinJar, sampleClasspath, publishAddress, path, attachTo);
+    }
+
+    /** The same, with Ladder's own container (name or id) joining each session's network instead of ports published; null for ports. */
+    public DockerRuntimeSettings withAttachTo(@Nullable String container) {
+        return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath, container == null || container.isBlank() ? null : container.strip());
     }
 
     /** The folder of the sessions' rendered workspaces and logs. */

@@ -57,6 +57,31 @@ class ContainerPlanTest {
     }
 
     @Test
+    void attached_to_ladders_container_the_sandbox_publishes_no_port_at_all_and_still_reserves_the_sessions_ports() {
+        ContainerPlan sandbox = ContainerPlan.sandbox("metrics-1a2b", "ladder-lab-metrics-1a2b-net", "debian:bookworm-slim",
+                List.of(41001, 41002), null, labels);
+
+        assertThat(sandbox.publishedPorts()).isEmpty();
+        assertThat(sandbox.exposedPorts()).isEmpty();
+        assertThat(sandbox.hostConfig().getPortBindings().getBindings()).isEmpty();
+        assertThat(sandbox.hostConfig().getNetworkMode()).isEqualTo("ladder-lab-metrics-1a2b-net");
+        assertThat(sandbox.hostConfig().getSysctls()).containsEntry("net.ipv4.ip_local_reserved_ports", "41001,41002");
+        assertThat(sandbox.hostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(sandbox.hostConfig().getPrivileged()).isFalse();
+        assertThat(sandbox.hostConfig().getBinds()).isNullOrEmpty();
+    }
+
+    @Test
+    void the_attach_setting_is_trimmed_and_blank_means_publishing_ports() {
+        DockerRuntimeSettings settings = DockerRuntimeSettings.defaults();
+
+        assertThat(settings.withAttachTo("  ladder  ").attachTo()).isEqualTo("ladder");
+        assertThat(settings.withAttachTo(" ").attachTo()).isNull();
+        assertThat(settings.withAttachTo("ladder").withPublishAddress("127.0.0.2").withMaxSessions(2).attachTo())
+                .as("kept by the other withers").isEqualTo("ladder");
+    }
+
+    @Test
     void zipkin_gets_its_query_port_from_its_command_line() {
         List<String> command = ComponentRecipe.of(ComponentKind.ZIPKIN).command(new ComponentRecipe.Launch(
                 ComponentSpec.of("zipkin", ComponentKind.ZIPKIN, null), 41003, "0.0.0.0", null, "/lab/data",
