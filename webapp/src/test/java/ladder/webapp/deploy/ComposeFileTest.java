@@ -31,10 +31,12 @@ class ComposeFileTest {
     void every_variable_of_the_compose_file_is_documented_in_the_env_example() throws Exception {
         String example = Files.readString(DockerCli.ROOT.resolve(".env.example"));
         TreeSet<String> undocumented = new TreeSet<>();
-        Matcher variable = VARIABLE.matcher(Files.readString(DockerCli.ROOT.resolve("docker-compose.yml")));
-        while (variable.find()) {
-            if (!Pattern.compile("(?m)^#?" + variable.group(1) + "=").matcher(example).find()) {
-                undocumented.add(variable.group(1));
+        for (String file : List.of("docker-compose.yml", "docker-compose.labs.yml")) {
+            Matcher variable = VARIABLE.matcher(Files.readString(DockerCli.ROOT.resolve(file)));
+            while (variable.find()) {
+                if (!Pattern.compile("(?m)^#?" + variable.group(1) + "=").matcher(example).find()) {
+                    undocumented.add(file + ": " + variable.group(1));
+                }
             }
         }
         assertThat(undocumented).isEmpty();
@@ -86,6 +88,56 @@ class ComposeFileTest {
                 ".env.example", "config", "-q"));
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("set POSTGRES_PASSWORD in .env");
+    }
+
+    @Test
+    void the_labs_override_gives_ladder_the_socket_and_its_group_not_root_and_carries_the_security_warning() throws Exception {
+        String file = Files.readString(DockerCli.ROOT.resolve("docker-compose.labs.yml"));
+        assertThat(file).contains("SECURITY WARNING", "ROOT ON THIS", "DOCKER_HOST=tcp://labhost:2376", "DOCKER_TLS_VERIFY=1")
+                .doesNotContainPattern("(?m)^\\s*(privileged|user|pid|network_mode|cap_add):");
+        assertThat(Files.readString(DockerCli.ROOT.resolve("docs/operations.md"))).contains("docker-compose.labs.yml",
+                "root on the host");
+        assumeCompose();
+        Map<String, String> env = Map.of("LADDER_ADMIN_PASSWORD", "x".repeat(12), "POSTGRES_PASSWORD", "y".repeat(12),
+                "LADDER_METRICS_PASSWORD", "z".repeat(12), "DOCKER_GID", "4242");
+        List<String> both = List.of("docker-compose", "--env-file", ".env.example", "-f", "docker-compose.yml",
+                "-f", "docker-compose.labs.yml");
+        String config = DockerCli.run(Duration.ofMinutes(1), env, concat(both, "config"))
+                .orFail("docker-compose config with the labs override").output();
+        Map<String, Object> ladder = castMap((Map<?, ?>) ContainerImageTest.at(new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(config), "services.ladder"));
+        assertThat(ladder.get("container_name")).isEqualTo("ladder");
+        assertThat(String.valueOf(ladder.get("group_add"))).isEqualTo("[4242]");
+        assertThat(ladder).doesNotContainKeys("user", "privileged", "cap_add");
+        assertThat(String.valueOf(ladder.get("volumes"))).contains("/var/run/docker.sock");
+        Map<String, Object> environment = castMap((Map<?, ?>) ladder.get("environment"));
+        assertThat(environment).containsEntry("LADDER_LABS_RUNTIME", "docker")
+                .containsEntry("LADDER_LABS_DOCKER_ATTACH", "ladder")
+                .containsEntry("TESTCONTAINERS_RYUK_DISABLED", "true");
+        // the stack without the override has no socket
+        assertThat(DockerCli.run(Duration.ofMinutes(1), env, List.of("docker-compose", "--env-file", ".env.example", "config"))
+                .orFail("docker-compose config").output()).doesNotContain("docker.sock");
+        // without the socket's group, Compose refuses and says how to find it
+        Map<String, String> noGroup = new java.util.HashMap<>(env);
+        noGroup.put("DOCKER_GID", "");
+        DockerCli.Result refused = DockerCli.run(Duration.ofMinutes(1), noGroup, concat(both, "config", "-q"));
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("set DOCKER_GID in .env", "stat -c %g /var/run/docker.sock");
+    }
+
+    static List<String> concat(List<String> command, String... more) {
+        List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    static void assumeCompose() {
+        DockerCli.Result version = DockerCli.run(Duration.ofSeconds(30), "docker-compose", "version", "--short");
+        if (version.exitCode() != 0) {
+            String reason = "docker-compose does not answer (apt-get install docker-compose; .ci/run does)";
+            System.err.println("[ladder] ComposeFileTest: SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
     }
 
     @Test
