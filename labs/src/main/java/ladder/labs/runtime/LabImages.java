@@ -97,8 +97,11 @@ final class LabImages {
                             + "); this lab needs a machine that can pull it, or `docker load` of it");
         }
         if (ComponentRecipe.of(kind).java()) {
-            if (settings.jdk() == null && !present(tag(settings.imagePrefix(), "jre", settings.version()))) {
-                return Optional.of("no jlink in " + System.getProperty("java.home") + " to make the Java runtime image");
+            // the Java images' build context holds the jlinked runtime, so even a present image is checked against one
+            // made here: without jlink (Ladder's own image runs on a JRE) they cannot be made or reused
+            if (settings.jdk() == null) {
+                return Optional.of("no jlink in " + System.getProperty("java.home") + " to make the Java runtime image"
+                        + " (Ladder runs on a JRE: run it on a JDK for labs with Zipkin or the sample service)");
             }
             if (kind == ComponentKind.ZIPKIN && (settings.zipkinJar() == null || !Files.isRegularFile(settings.zipkinJar()))) {
                 return Optional.of("Zipkin's jar was not found");

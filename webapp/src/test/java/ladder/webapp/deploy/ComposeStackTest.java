@@ -193,15 +193,21 @@ class ComposeStackTest {
                 .formatted(learner, learner, password));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Http api = Http.to(ladderPort).as(learner, password);
-        Map<String, Object> lab = JsonParserFactory.getJsonParser().parseList(api.get("/api/labs").body()).stream()
+        Map<String, Map<String, Object>> catalog = new HashMap<>();
+        JsonParserFactory.getJsonParser().parseList(api.get("/api/labs").body()).stream()
                 .map(entry -> ComposeFileTest.castMap((Map<?, ?>) entry))
-                .filter(entry -> "host-metrics".equals(entry.get("id"))).findFirst().orElseThrow();
+                .forEach(entry -> catalog.put(String.valueOf(entry.get("id")), entry));
+        Map<String, Object> lab = catalog.get("host-metrics");
         assertThat(lab.get("runtimes")).as("the catalog's runtime").isEqualTo(List.of("docker"));
         assertThat(lab.get("runnableHere")).as("host-metrics runnable: " + lab.get("whyNot")).isEqualTo(true);
+        // the sample service's image needs a jlinked runtime, which Ladder's JRE cannot make: the catalog says so
+        assertThat(catalog.get("metrics").get("runnableHere")).isEqualTo(false);
+        assertThat(String.valueOf(catalog.get("metrics").get("whyNot"))).contains("no jlink");
 
         HttpResponse<String> started = api.post("/api/labs/host-metrics/sessions", "application/json", "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = String.valueOf(JsonParserFactory.getJsonParser().parseMap(started.body()).get("sessionId"));
+        Instant begun = Instant.now();
         // the first start of all builds the two images on the engine when the labs' tests have not
         await(Duration.ofMinutes(5), "the lab session to be ready", () -> {
             String body = api.get("/api/labs/sessions/" + id).body();
@@ -212,6 +218,7 @@ class ComposeStackTest {
             return "ready".equals(state);
         });
 
+        long readyMillis = Duration.between(begun, Instant.now()).toMillis();
         // Ladder's container is on the session's network, and no container of the session publishes a port
         List<String> networks = List.of(networksOf(LADDER_CONTAINER).split(" "));
         String network = networks.stream().filter(name -> name.startsWith("ladder-lab-host-metrics-") && name.endsWith("-net"))
@@ -249,12 +256,16 @@ class ComposeStackTest {
         assertThat(buildInfo.statusCode()).as(buildInfo.body()).isEqualTo(200);
         assertThat(buildInfo.body()).contains("\"status\":\"success\"", "\"version\"");
 
+        Instant stopping = Instant.now();
         HttpResponse<String> stopped = api.delete("/api/labs/sessions/" + id);
         assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
         await(Duration.ofMinutes(1), "the session's containers and network to be removed", () ->
                 sessionContainers(labSession).isEmpty()
                         && DockerCli.run(Duration.ofSeconds(30), "docker", "network", "ls", "-q", "--filter",
                                 "label=ladder.lab.session=" + labSession).output().isBlank());
+        System.err.println("[ladder] ComposeStackTest: host-metrics from Ladder's container: ready " + readyMillis
+                + " ms after the start request, checks " + run.get("durationMs") + " ms, removed "
+                + Duration.between(stopping, Instant.now()).toMillis() + " ms after the stop request");
         assertThat(networksOf(LADDER_CONTAINER)).as("Ladder's container left the session's network").doesNotContain(network);
         labSession = null;
     }
