@@ -93,6 +93,12 @@ public record DockerRuntimeSettings(
                 zipkinJar, sampleClasspath, publishAddress, path, attachTo);
     }
 
+    /** The same, with another JDK to jlink the Java images' runtime from; null for none (Ladder on a JRE). */
+    public DockerRuntimeSettings withJdk(@Nullable Path jdk) {
+        return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,
+                zipkinJar, sampleClasspath, publishAddress, uiBasePath, attachTo);
+    }
+
     /** The same, with Ladder's own container (name or id) joining each session's network instead of ports published; null for ports. */
     public DockerRuntimeSettings withAttachTo(@Nullable String container) {
         return new DockerRuntimeSettings(dataDirectory, maxSessions, readyTimeout, imagePrefix, version, jdk,

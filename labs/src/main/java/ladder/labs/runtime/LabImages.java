@@ -97,17 +97,19 @@ final class LabImages {
                             + "); this lab needs a machine that can pull it, or `docker load` of it");
         }
         if (ComponentRecipe.of(kind).java()) {
-            // the Java images' build context holds the jlinked runtime, so even a present image is checked against one
-            // made here: without jlink (Ladder's own image runs on a JRE) they cannot be made or reused
             if (settings.jdk() == null) {
-                return Optional.of("no jlink in " + System.getProperty("java.home") + " to make the Java runtime image"
-                        + " (Ladder runs on a JRE: run it on a JDK for labs with Zipkin or the sample service)");
+                return present(tagOf(kind)) ? Optional.empty() : Optional.of(noJlink(kind));
             }
             if (kind == ComponentKind.ZIPKIN && (settings.zipkinJar() == null || !Files.isRegularFile(settings.zipkinJar()))) {
                 return Optional.of("Zipkin's jar was not found");
             }
         }
         return Optional.empty();
+    }
+
+    private String noJlink(ComponentKind kind) {
+        return "no jlink in " + System.getProperty("java.home") + " to make the Java runtime image, and no " + tagOf(kind)
+                + " on the engine: build it where Ladder runs on a JDK (docs/operations.md#labs-in-the-compose-stack)";
     }
 
     /** The base image is present or could be pulled (it cannot be built by Ladder: scripts/docker-engine.sh makes it). */
@@ -149,6 +151,17 @@ final class LabImages {
         }
         if (!recipe.java()) {
             return ensure(imageOf(kind), Map.of("BASE", baseImage()), context -> { }, progress);
+        }
+        if (settings.jdk() == null) {
+            // Ladder on a JRE (its own container image) cannot link the runtime these images hold, so it cannot tell
+            // whether one is current either: it takes this version's image as it finds it, on the engine or behind
+            // the registry prefix, built by a Ladder on a JDK
+            String tag = tagOf(kind);
+            if (present(tag) || !settings.imagePrefix().isEmpty() && pull(tag)) {
+                progress.accept("using " + tag + " as found (no jlink here to rebuild it)");
+                return tag;
+            }
+            throw new LabStartException(noJlink(kind));
         }
         String jre = ensure("jre", Map.of("BASE", baseImage()), this::addJre, progress);
         Map<String, String> args = Map.of("JRE", jre);
