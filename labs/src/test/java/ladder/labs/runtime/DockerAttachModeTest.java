@@ -94,6 +94,40 @@ class DockerAttachModeTest {
     }
 
     @Test
+    void two_attached_sessions_do_not_reach_each_other_through_ladders_container() throws Exception {
+        LabFolder lab = new LabDefinitionLoader().load(TestLabs.nodeBasics());
+        DockerLabRuntime runtime = runtime();
+        try (LabSession first = runtime.start(lab, LabProgressListener.NONE);
+             LabSession second = runtime.start(lab, LabProgressListener.NONE)) {
+            // Ladder's container is on both networks; the first Prometheus tries the second's at its address there
+            first.writeFile("prometheus.yml", """
+                    global: {scrape_interval: 1s, evaluation_interval: 1s}
+                    scrape_configs:
+                      - job_name: own
+                        static_configs: [{targets: ['${host:prometheus}']}]
+                      - job_name: other-by-address
+                        static_configs: [{targets: ['%s:%d']}]
+                    """.formatted(second.host(), second.ports().get("prometheus")));
+            assertThat(first.reload().applied()).isTrue();
+
+            Map<String, String> health = Map.of();
+            for (int round = 0; round < 120 && (health.size() < 2 || health.containsValue("unknown")); round++) {
+                Thread.sleep(250);
+                String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(first.url("prometheus") + "/api/v1/targets?state=active")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                health = new java.util.LinkedHashMap<>();
+                var matcher = java.util.regex.Pattern.compile("\"scrapePool\":\"([^\"]+)\".*?\"health\":\"([a-z]+)\"").matcher(body);
+                while (matcher.find()) {
+                    health.put(matcher.group(1), matcher.group(2));
+                }
+            }
+
+            assertThat(health).containsEntry("own", "up").containsEntry("other-by-address", "down");
+        }
+    }
+
+    @Test
     void the_sweep_disconnects_ladders_container_from_a_crashed_runs_network_and_removes_it() {
         // a runtime of this host whose JVM is gone (no process has pid 2^22 + 1: Linux's pid_max is 2^22 at most)
         Map<String, String> labels = DockerLabels.of("crashed-" + ladder, DockerLabels.host() + "/4194305/1000");
