@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One lab session of the {@link DockerLabRuntime}: a host folder ({@code workspace/}, {@code rendered/},
  * {@code logs/<component>.log}), a network, a sandbox container holding the session's network namespace and
- * published ports, and one container per component in that namespace. The rendered workspace is copied into
+ * published ports (none with {@link DockerRuntimeSettings#attachTo()}: Ladder's own container then joins the network
+ * for the session's life), and one container per component in that namespace. The rendered workspace is copied into
  * every container at {@code /lab/workspace} (owned by root, so a component reads but cannot change it);
  * {@code promtool} and {@code amtool} run inside the Prometheus and Alertmanager containers.
  */
