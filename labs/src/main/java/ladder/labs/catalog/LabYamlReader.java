@@ -146,6 +146,7 @@ final class LabYamlReader {
         }
         List<String> downstream = List.of();
         String zipkin = null;
+        String otlp = null;
         List<String> accepted = new ArrayList<>(List.of("type", "name"));
         if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER
                 || kind == ComponentKind.GRAFANA || kind == ComponentKind.LOKI || kind == ComponentKind.TEMPO
@@ -158,15 +159,20 @@ final class LabYamlReader {
             fields.problem(fields.field("config"), typeName + " takes no configuration file");
         }
         if (kind == ComponentKind.SAMPLE_SERVICE) {
-            accepted.addAll(List.of("downstream", "zipkin"));
+            accepted.addAll(List.of("downstream", "zipkin", "otlp"));
             downstream = fields.strings("downstream", false);
             zipkin = fields.string("zipkin", false);
+            otlp = fields.string("otlp", false);
+            if (zipkin != null && otlp != null) {
+                fields.problem(fields.field("otlp"), "a sample service sends its traces either to zipkin or over otlp to a"
+                        + " collector, not both (with otlp, the collector decides where traces go)");
+            }
         }
         fields.rejectUnknownFields(accepted);
         if (kind == null || name.isEmpty()) {
             return null;
         }
-        return new ComponentSpec(name, kind, config, downstream, zipkin);
+        return new ComponentSpec(name, kind, config, downstream, zipkin, otlp);
     }
 
     private @Nullable CheckSpec check(YamlFields fields, Map<String, ComponentSpec> components) {

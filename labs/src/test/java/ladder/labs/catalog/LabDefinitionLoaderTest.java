@@ -158,7 +158,7 @@ class LabDefinitionLoaderTest {
                 Arguments.of("unknown rung", HEAD + "rung: wizard\nchecks:\n" + CHECK, 9, "rung", "'wizard' is not a rung of the ladder"),
                 Arguments.of("a rung of no ladder of ours", HEAD + "rung: mastery\nchecks:\n" + CHECK, 9, "rung",
                         "'mastery' is not a rung of the ladder (known: symbols, data, information, knowledge, ability, action, competence, competitiveness)"),
-                Arguments.of("unknown component", HEAD.replace("type: node-exporter", "type: kibana") + "checks:\n" + CHECK, 8,
+                Arguments.of("unknown component", HEAD.replace("type: node-exporter", "type: kibana") + "checks:\n" + CHECK, 9,
                         "components[1].type", "'kibana' is not a component this engine can start (known: prometheus, alertmanager"),
                 Arguments.of("prometheus without config", HEAD.replace("    config: prometheus.yml\n", "") + "checks:\n" + CHECK, 6,
                         "components[0].config", "is required for prometheus"),
@@ -176,7 +176,7 @@ class LabDefinitionLoaderTest {
                 Arguments.of("unknown check type", HEAD + "checks:\n" + CHECK.replace("type: target-up", "type: kibana-search"), 11,
                         "checks[0].type", "'kibana-search' is not a check type (known: http, promql"),
                 Arguments.of("an exporter without its database", HEAD.replace("type: node-exporter", "type: postgres-exporter")
-                        + "checks:\n" + CHECK, 8, "components[1].type", "postgres-exporter reads the lab's postgres component: the lab needs exactly one (it has 0)"),
+                        + "checks:\n" + CHECK, 9, "components[1].type", "postgres-exporter reads the lab's postgres component: the lab needs exactly one (it has 0)"),
                 Arguments.of("load with too many connections", HEAD.replace("type: node-exporter", "type: postgres") + "checks:\n"
                         + CHECK.replace("type: target-up", "type: postgres-load\n    connections: 5000\n    query: up"), 12,
                         "checks[0].connections", "'5000' must be between 1 and 1000"),
@@ -210,6 +210,12 @@ class LabDefinitionLoaderTest {
                             component: prometheus
                             pattern: "trace ${traceId}"
                         """, 15, "checks[0].pattern", "placeholder ${traceId} is captured by no check this one needs"),
+                Arguments.of("otlp to what is no collector", HEAD.replace("  - type: node-exporter",
+                        "  - type: zipkin\n  - {type: sample-service, name: shop, otlp: zipkin}") + "checks:\n" + CHECK, 9,
+                        "components[2].otlp", "'zipkin' is not an otel-collector component of this lab (OTLP goes to a collector)"),
+                Arguments.of("otlp and zipkin at once", HEAD.replace("  - type: node-exporter",
+                        "  - type: zipkin\n  - {type: sample-service, name: shop, zipkin: zipkin, otlp: zipkin}") + "checks:\n" + CHECK, 9,
+                        "components[2].otlp", "a sample service sends its traces either to zipkin or over otlp to a collector, not both"),
                 Arguments.of("trace-duration without at-least", HEAD.replace("  - type: node-exporter", "  - type: zipkin")
                         + "checks:\n" + """
                           - id: slow

@@ -1,0 +1,151 @@
+package ladder.labs.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import ladder.model.lab.ComponentKind;
+import ladder.model.lab.ComponentSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample service as a lab with {@code otlp: collector} starts it (the recipe's command line and environment:
+ * the OpenTelemetry Java agent from the labs build), exporting to a real OTLP/HTTP receiver that decodes the protocol:
+ * the span of a failed request, the ERROR log record of that request with the same trace id, the shop's own meter
+ * through the agent's Micrometer bridge, and the same trace id in the log line on stdout.
+ */
+class SampleServiceOtlpTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void the_recipe_attaches_the_agent_and_points_every_signal_at_the_collectors_otlp_http_port() {
+        ComponentRecipe.Launch launch = launch(4242, "/opt/otel/opentelemetry-javaagent.jar");
+        ComponentRecipe recipe = ComponentRecipe.of(ComponentKind.SAMPLE_SERVICE);
+
+        assertThat(recipe.command(launch)).contains("-javaagent:/opt/otel/opentelemetry-javaagent.jar")
+                .containsSubsequence("--otlp-url", "http://collector:4318")
+                .doesNotContain("--zipkin-url");
+        assertThat(recipe.environment(launch)).containsEntry("OTEL_SERVICE_NAME", "shop")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")
+                .containsEntry("OTEL_TRACES_EXPORTER", "otlp").containsEntry("OTEL_METRICS_EXPORTER", "otlp")
+                .containsEntry("OTEL_LOGS_EXPORTER", "otlp");
+    }
+
+    @Test
+    void without_the_agents_jar_the_start_is_refused_with_where_it_was_looked_for() {
+        ComponentRecipe.Launch launch = launch(4242, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComponentRecipe.of(ComponentKind.SAMPLE_SERVICE).command(launch))
+                .isInstanceOf(LabStartException.class)
+                .hasMessageContaining("OpenTelemetry Java agent").hasMessageContaining("opentelemetry-javaagent.jar");
+    }
+
+    @Test
+    void under_the_agent_spans_logs_and_metrics_arrive_over_otlp_and_the_log_line_carries_the_spans_trace_id()
+            throws Exception {
+        Path agent = ProcessRuntimeSettings.findOtelAgentJar();
+        assertThat(agent).as("the labs build copies the agent to target/components/ (maven-dependency-plugin)").isNotNull();
+        int port = FreePorts.next();
+        ComponentRecipe recipe = ComponentRecipe.of(ComponentKind.SAMPLE_SERVICE);
+        ComponentRecipe.Launch launch = launch(port, agent.toString());
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(); HttpClient http = HttpClient.newHttpClient()) {
+            // the collector's port 4318 becomes this test's receiver: the rest is the recipe's, unchanged
+            List<String> command = new ArrayList<>(recipe.command(launch));
+            command.set(command.indexOf("--otlp-url") + 1, receiver.url().toString());
+            Map<String, String> env = new HashMap<>(recipe.environment(launch));
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url().toString());
+            Path out = temp.resolve("shop.log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + port);
+                awaitHealthy(http, base, process, out);
+                http.send(HttpRequest.newBuilder(base.resolve("/admin/faults"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"errorRate\": 1.0}")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> failed = http.send(HttpRequest.newBuilder(base.resolve("/api/products"))
+                        .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(failed.statusCode()).isEqualTo(500);
+
+                List<OtlpHttpReceiver.ReceivedSpan> spans = receiver.awaitSpan(span -> span.traceId().equals(TRACE_ID)
+                        && span.kind() == Span.SpanKind.SPAN_KIND_SERVER, Duration.ofSeconds(30));
+                assertThat(spans).as("spans received").anySatisfy(span -> {
+                    assertThat(span.traceId()).isEqualTo(TRACE_ID);
+                    assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+                    assertThat(span.service()).isEqualTo("shop");
+                });
+                List<OtlpHttpReceiver.ReceivedLog> logs = receiver.awaitLog(log -> log.traceId().equals(TRACE_ID),
+                        Duration.ofSeconds(30));
+                assertThat(logs).as("log records received").anySatisfy(log -> {
+                    assertThat(log.traceId()).isEqualTo(TRACE_ID);
+                    assertThat(log.service()).isEqualTo("shop");
+                    assertThat(log.severity()).isEqualTo("ERROR");
+                    assertThat(log.body()).contains("endpoint=/api/products", "status=500");
+                });
+                String spanId = logs.stream().filter(log -> log.traceId().equals(TRACE_ID)).findFirst().orElseThrow().spanId();
+                assertThat(spans).as("the log record's span is one of the exported spans")
+                        .anySatisfy(span -> assertThat(span.spanId()).isEqualTo(spanId));
+                List<OtlpHttpReceiver.ReceivedMetric> metrics = receiver.awaitMetric(
+                        metric -> metric.name().equals("http.server.requests"), Duration.ofSeconds(30));
+                assertThat(metrics).as("metrics received").anySatisfy(metric -> {
+                    assertThat(metric.name()).isEqualTo("http.server.requests");
+                    assertThat(metric.service()).isEqualTo("shop");
+                });
+                assertThat(Files.readString(out)).as("the shop's log line on stdout")
+                        .containsPattern("ERROR service=shop traceId=" + TRACE_ID + " spanId=" + spanId
+                                + " method=GET endpoint=/api/products status=500");
+            } finally {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private ComponentRecipe.Launch launch(int port, String agentJar) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ComponentRecipe.Binaries binaries = new ComponentRecipe.Binaries("prometheus", "alertmanager", "node-exporter",
+                "blackbox-exporter", "promtool", "amtool", java, null,
+                ProcessRuntimeSettings.absoluteClasspath(System.getProperty("java.class.path")),
+                ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER, agentJar);
+        ComponentSpec shop = new ComponentSpec("shop", ComponentKind.SAMPLE_SERVICE, null, List.of(), null, "collector");
+        return new ComponentRecipe.Launch(shop, port, "127.0.0.1", null, temp.toString(), binaries,
+                name -> "http://" + name + ":13133", List.of(), null);
+    }
+
+    private static void awaitHealthy(HttpClient http, URI base, Process process, Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the shop runs: %s", Files.exists(out) ? Files.readString(out) : "").isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the shop did not answer /health within 60 s: " + Files.readString(out));
+    }
+}
