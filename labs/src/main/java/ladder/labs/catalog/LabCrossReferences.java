@@ -146,6 +146,7 @@ final class LabCrossReferences {
             case CheckType.TracePresent trace -> Set.of("traceId");
             case CheckType.LogQl logs -> Set.of("traceId");
             case CheckType.TempoTrace trace -> Set.of("traceId");
+            case CheckType.ExemplarTrace exemplar -> Set.of("traceId");
             case CheckType.FileContains file -> {
                 try {
                     yield Pattern.compile(file.pattern()).namedGroups().keySet();
@@ -178,6 +179,7 @@ final class LabCrossReferences {
                 templates.put("intended", matches.intended());
             }
             case CheckType.LogQl logQl -> templates.put("query", logQl.query());
+            case CheckType.ExemplarTrace exemplar -> templates.put("query", exemplar.query());
             case CheckType.TempoTrace trace -> {
                 if (trace.traceId() != null) {
                     templates.put("trace-id", trace.traceId());

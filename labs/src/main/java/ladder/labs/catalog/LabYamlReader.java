@@ -231,6 +231,12 @@ final class LabYamlReader {
                     yield new CheckType.TempoTrace(componentOf(fields, "tempo", ComponentKind.TEMPO, components), services,
                             fields.string("trace-id", false), LabDurations.read(fields, "lookback", Duration.ofMinutes(15)));
                 }
+                case "exemplar-trace" -> {
+                    accepted.addAll(List.of("prometheus", "query", "tempo", "lookback"));
+                    yield new CheckType.ExemplarTrace(componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components),
+                            nonNull(fields.string("query", true)), componentOf(fields, "tempo", ComponentKind.TEMPO, components),
+                            LabDurations.read(fields, "lookback", Duration.ofMinutes(5)));
+                }
                 case "grafana-datasource" -> {
                     accepted.addAll(List.of("grafana", "datasource"));
                     yield new CheckType.GrafanaDatasource(componentOf(fields, "grafana", ComponentKind.GRAFANA, components),

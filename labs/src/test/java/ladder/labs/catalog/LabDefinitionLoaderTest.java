@@ -158,7 +158,7 @@ class LabDefinitionLoaderTest {
                 Arguments.of("unknown rung", HEAD + "rung: wizard\nchecks:\n" + CHECK, 9, "rung", "'wizard' is not a rung of the ladder"),
                 Arguments.of("a rung of no ladder of ours", HEAD + "rung: mastery\nchecks:\n" + CHECK, 9, "rung",
                         "'mastery' is not a rung of the ladder (known: symbols, data, information, knowledge, ability, action, competence, competitiveness)"),
-                Arguments.of("unknown component", HEAD.replace("type: node-exporter", "type: kibana") + "checks:\n" + CHECK, 9,
+                Arguments.of("unknown component", HEAD.replace("type: node-exporter", "type: kibana") + "checks:\n" + CHECK, 8,
                         "components[1].type", "'kibana' is not a component this engine can start (known: prometheus, alertmanager"),
                 Arguments.of("prometheus without config", HEAD.replace("    config: prometheus.yml\n", "") + "checks:\n" + CHECK, 6,
                         "components[0].config", "is required for prometheus"),
@@ -176,7 +176,7 @@ class LabDefinitionLoaderTest {
                 Arguments.of("unknown check type", HEAD + "checks:\n" + CHECK.replace("type: target-up", "type: kibana-search"), 11,
                         "checks[0].type", "'kibana-search' is not a check type (known: http, promql"),
                 Arguments.of("an exporter without its database", HEAD.replace("type: node-exporter", "type: postgres-exporter")
-                        + "checks:\n" + CHECK, 9, "components[1].type", "postgres-exporter reads the lab's postgres component: the lab needs exactly one (it has 0)"),
+                        + "checks:\n" + CHECK, 8, "components[1].type", "postgres-exporter reads the lab's postgres component: the lab needs exactly one (it has 0)"),
                 Arguments.of("load with too many connections", HEAD.replace("type: node-exporter", "type: postgres") + "checks:\n"
                         + CHECK.replace("type: target-up", "type: postgres-load\n    connections: 5000\n    query: up"), 12,
                         "checks[0].connections", "'5000' must be between 1 and 1000"),

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sample service as a lab with {@code otlp: collector} starts it (the recipe's command line and environment:
  * the OpenTelemetry Java agent from the labs build), exporting to a real OTLP/HTTP receiver that decodes the protocol:
  * the span of a failed request, the ERROR log record of that request with the same trace id, the shop's own meter
- * through the agent's Micrometer bridge, and the same trace id in the log line on stdout.
+ * through the agent's Micrometer bridge with an exemplar of that trace, and the same trace id in the log line on stdout.
  */
 class SampleServiceOtlpTest {
 
@@ -109,6 +109,14 @@ class SampleServiceOtlpTest {
                     assertThat(metric.name()).isEqualTo("http.server.requests");
                     assertThat(metric.service()).isEqualTo("shop");
                 });
+                // what the production-stack lab's exemplars rest on: the request's duration links to its trace
+                assertThat(receiver.awaitMetric(metric -> metric.name().equals("http.server.requests")
+                        && metric.exemplarTraceIds().contains(TRACE_ID), Duration.ofSeconds(30)))
+                        .as("an exemplar of the shop's request duration carries the failed request's trace id")
+                        .anySatisfy(metric -> {
+                            assertThat(metric.name()).isEqualTo("http.server.requests");
+                            assertThat(metric.exemplarTraceIds()).contains(TRACE_ID);
+                        });
                 assertThat(Files.readString(out)).as("the shop's log line on stdout")
                         .containsPattern("ERROR service=shop traceId=" + TRACE_ID + " spanId=" + spanId
                                 + " method=GET endpoint=/api/products status=500");
