@@ -147,6 +147,7 @@ final class LabYamlReader {
         List<String> downstream = List.of();
         String zipkin = null;
         String otlp = null;
+        List<String> features = List.of();
         List<String> accepted = new ArrayList<>(List.of("type", "name"));
         if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER
                 || kind == ComponentKind.GRAFANA || kind == ComponentKind.LOKI || kind == ComponentKind.TEMPO
@@ -157,6 +158,16 @@ final class LabYamlReader {
             }
         } else if (config != null) {
             fields.problem(fields.field("config"), typeName + " takes no configuration file");
+        }
+        if (kind == ComponentKind.PROMETHEUS) {
+            accepted.add("features");
+            features = fields.strings("features", false);
+            for (String feature : features) {
+                if (!ComponentSpec.PROMETHEUS_FEATURES.contains(feature)) {
+                    fields.problem(fields.field("features"), "'" + feature + "' is not a Prometheus feature flag a lab can turn on"
+                            + " (known: " + String.join(", ", ComponentSpec.PROMETHEUS_FEATURES) + ")");
+                }
+            }
         }
         if (kind == ComponentKind.SAMPLE_SERVICE) {
             accepted.addAll(List.of("downstream", "zipkin", "otlp"));
@@ -172,7 +183,7 @@ final class LabYamlReader {
         if (kind == null || name.isEmpty()) {
             return null;
         }
-        return new ComponentSpec(name, kind, config, downstream, zipkin, otlp);
+        return new ComponentSpec(name, kind, config, downstream, zipkin, otlp, features);
     }
 
     private @Nullable CheckSpec check(YamlFields fields, Map<String, ComponentSpec> components) {

@@ -170,6 +170,9 @@ public sealed interface ComponentRecipe {
                     "--web.enable-lifecycle",
                     // Debian's 2.42 waits a minute between resends by default: far too long for a lab's check
                     "--rules.alert.resend-delay=5s"));
+            for (String feature : launch.component().features()) {
+                command.add("--enable-feature=" + feature);
+            }
             command.addAll(launch.externalUrl());
             return command;
         }

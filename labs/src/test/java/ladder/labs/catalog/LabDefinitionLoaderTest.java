@@ -210,6 +210,9 @@ class LabDefinitionLoaderTest {
                             component: prometheus
                             pattern: "trace ${traceId}"
                         """, 15, "checks[0].pattern", "placeholder ${traceId} is captured by no check this one needs"),
+                Arguments.of("unknown prometheus feature", HEAD.replace("    config: prometheus.yml",
+                        "    config: prometheus.yml\n    features: [exemplars]") + "checks:\n" + CHECK, 8,
+                        "components[0].features", "'exemplars' is not a Prometheus feature flag a lab can turn on (known: exemplar-storage"),
                 Arguments.of("otlp to what is no collector", HEAD.replace("  - type: node-exporter",
                         "  - type: zipkin\n  - {type: sample-service, name: shop, otlp: zipkin}") + "checks:\n" + CHECK, 9,
                         "components[2].otlp", "'zipkin' is not an otel-collector component of this lab (OTLP goes to a collector)"),

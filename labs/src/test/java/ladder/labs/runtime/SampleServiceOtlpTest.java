@@ -135,7 +135,7 @@ class SampleServiceOtlpTest {
                 "blackbox-exporter", "promtool", "amtool", java, null,
                 ProcessRuntimeSettings.absoluteClasspath(System.getProperty("java.class.path")),
                 ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER, agentJar);
-        ComponentSpec shop = new ComponentSpec("shop", ComponentKind.SAMPLE_SERVICE, null, List.of(), null, "collector");
+        ComponentSpec shop = new ComponentSpec("shop", ComponentKind.SAMPLE_SERVICE, null, List.of(), null, "collector", List.of());
         return new ComponentRecipe.Launch(shop, port, "127.0.0.1", null, temp.toString(), binaries,
                 name -> "http://" + name + ":13133", List.of(), null);
     }
