@@ -285,7 +285,6 @@ public sealed interface ComponentRecipe {
             env.put("OTEL_INSTRUMENTATION_MICROMETER_ENABLED", "true");
             env.put("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID", "traceId");
             env.put("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID", "spanId");
-            env.put("OTEL_JAVAAGENT_LOGGING", "application");
             return env;
         }
 

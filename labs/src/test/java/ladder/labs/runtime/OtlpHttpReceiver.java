@@ -36,8 +36,8 @@ final class OtlpHttpReceiver implements AutoCloseable {
     /** A log record as received: its body and the trace context the exporter attached. */
     record ReceivedLog(String service, String traceId, String spanId, String severity, String body) { }
 
-    /** A metric as received, by name, with its exemplars' trace ids (histograms). */
-    record ReceivedMetric(String service, String name, List<String> exemplarTraceIds) { }
+    /** A metric as received, by name, with its unit and its exemplars' trace ids (histograms). */
+    record ReceivedMetric(String service, String name, String unit, List<String> exemplarTraceIds) { }
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new ArrayList<>();
@@ -65,7 +65,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
             for (var resourceMetrics : ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()) {
                 String service = service(resourceMetrics.getResource());
                 resourceMetrics.getScopeMetricsList().forEach(scope -> scope.getMetricsList().forEach(metric ->
-                        metrics.add(new ReceivedMetric(service, metric.getName(), exemplarTraceIds(metric)))));
+                        metrics.add(new ReceivedMetric(service, metric.getName(), metric.getUnit(), exemplarTraceIds(metric)))));
             }
         }));
         server.start();

@@ -108,6 +108,8 @@ class SampleServiceOtlpTest {
                 assertThat(metrics).as("metrics received").anySatisfy(metric -> {
                     assertThat(metric.name()).isEqualTo("http.server.requests");
                     assertThat(metric.service()).isEqualTo("shop");
+                    // in seconds: the collector's Prometheus exporter names it http_server_requests_seconds_*
+                    assertThat(metric.unit()).isEqualTo("s");
                 });
                 // what the production-stack lab's exemplars rest on: the request's duration links to its trace
                 assertThat(receiver.awaitMetric(metric -> metric.name().equals("http.server.requests")
