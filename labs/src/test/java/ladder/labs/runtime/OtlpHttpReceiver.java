@@ -44,8 +44,14 @@ final class OtlpHttpReceiver implements AutoCloseable {
     private final List<ReceivedLog> logs = new ArrayList<>();
     private final List<ReceivedMetric> metrics = new ArrayList<>();
 
+    /** On 127.0.0.1, a free port. */
     OtlpHttpReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1");
+    }
+
+    /** On this address of the host (e.g. the Docker bridge's gateway, which containers reach), a free port. */
+    OtlpHttpReceiver(String address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/v1/traces", exchange -> receive(exchange, body -> {
             for (var resourceSpans : ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()) {
                 String service = service(resourceSpans.getResource());
@@ -73,7 +79,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, the value of {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
     /** Waits until a received span satisfies {@code wanted}; every span received so far when it times out. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SampleServiceOtlpTest {
 
-    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @TempDir
     Path temp;
@@ -78,50 +78,11 @@ class SampleServiceOtlpTest {
             Process process = builder.start();
             try {
                 URI base = URI.create("http://127.0.0.1:" + port);
-                awaitHealthy(http, base, process, out);
-                http.send(HttpRequest.newBuilder(base.resolve("/admin/faults"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"errorRate\": 1.0}")).build(), HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> failed = http.send(HttpRequest.newBuilder(base.resolve("/api/products"))
-                        .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(failed.statusCode()).isEqualTo(500);
-
-                List<OtlpHttpReceiver.ReceivedSpan> spans = receiver.awaitSpan(span -> span.traceId().equals(TRACE_ID)
-                        && span.kind() == Span.SpanKind.SPAN_KIND_SERVER, Duration.ofSeconds(30));
-                assertThat(spans).as("spans received").anySatisfy(span -> {
-                    assertThat(span.traceId()).isEqualTo(TRACE_ID);
-                    assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
-                    assertThat(span.service()).isEqualTo("shop");
+                awaitHealthy(http, base, () -> {
+                    assertThat(process.isAlive()).as("the shop runs: %s", Files.exists(out) ? Files.readString(out) : "").isTrue();
+                    return Files.exists(out) ? Files.readString(out) : "";
                 });
-                List<OtlpHttpReceiver.ReceivedLog> logs = receiver.awaitLog(log -> log.traceId().equals(TRACE_ID),
-                        Duration.ofSeconds(30));
-                assertThat(logs).as("log records received").anySatisfy(log -> {
-                    assertThat(log.traceId()).isEqualTo(TRACE_ID);
-                    assertThat(log.service()).isEqualTo("shop");
-                    assertThat(log.severity()).isEqualTo("ERROR");
-                    assertThat(log.body()).contains("endpoint=/api/products", "status=500");
-                });
-                String spanId = logs.stream().filter(log -> log.traceId().equals(TRACE_ID)).findFirst().orElseThrow().spanId();
-                assertThat(spans).as("the log record's span is one of the exported spans")
-                        .anySatisfy(span -> assertThat(span.spanId()).isEqualTo(spanId));
-                List<OtlpHttpReceiver.ReceivedMetric> metrics = receiver.awaitMetric(
-                        metric -> metric.name().equals("http.server.requests"), Duration.ofSeconds(30));
-                assertThat(metrics).as("metrics received").anySatisfy(metric -> {
-                    assertThat(metric.name()).isEqualTo("http.server.requests");
-                    assertThat(metric.service()).isEqualTo("shop");
-                    // in seconds: the collector's Prometheus exporter names it http_server_requests_seconds_*
-                    assertThat(metric.unit()).isEqualTo("s");
-                });
-                // what the production-stack lab's exemplars rest on: the request's duration links to its trace
-                assertThat(receiver.awaitMetric(metric -> metric.name().equals("http.server.requests")
-                        && metric.exemplarTraceIds().contains(TRACE_ID), Duration.ofSeconds(30)))
-                        .as("an exemplar of the shop's request duration carries the failed request's trace id")
-                        .anySatisfy(metric -> {
-                            assertThat(metric.name()).isEqualTo("http.server.requests");
-                            assertThat(metric.exemplarTraceIds()).contains(TRACE_ID);
-                        });
-                assertThat(Files.readString(out)).as("the shop's log line on stdout")
-                        .containsPattern("ERROR service=shop traceId=" + TRACE_ID + " spanId=" + spanId
-                                + " method=GET endpoint=/api/products status=500");
+                assertSignalsArrive(http, base, receiver, () -> Files.readString(out));
             } finally {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -129,6 +90,60 @@ class SampleServiceOtlpTest {
                 }
             }
         }
+    }
+
+    interface Output {
+        String get() throws Exception;
+    }
+
+    /**
+     * Makes every request fail, sends one with a {@code traceparent} of {@link #TRACE_ID}, and asserts what reaches the
+     * receiver and what the shop printed: the same for the process and the container.
+     */
+    static void assertSignalsArrive(HttpClient http, URI base, OtlpHttpReceiver receiver, Output stdout) throws Exception {
+        http.send(HttpRequest.newBuilder(base.resolve("/admin/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"errorRate\": 1.0}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(base.resolve("/api/products"))
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.statusCode()).isEqualTo(500);
+
+        List<OtlpHttpReceiver.ReceivedSpan> spans = receiver.awaitSpan(span -> span.traceId().equals(TRACE_ID)
+                && span.kind() == Span.SpanKind.SPAN_KIND_SERVER, Duration.ofSeconds(30));
+        assertThat(spans).as("spans received").anySatisfy(span -> {
+            assertThat(span.traceId()).isEqualTo(TRACE_ID);
+            assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+            assertThat(span.service()).isEqualTo("shop");
+        });
+        List<OtlpHttpReceiver.ReceivedLog> logs = receiver.awaitLog(log -> log.traceId().equals(TRACE_ID),
+                Duration.ofSeconds(30));
+        assertThat(logs).as("log records received").anySatisfy(log -> {
+            assertThat(log.traceId()).isEqualTo(TRACE_ID);
+            assertThat(log.service()).isEqualTo("shop");
+            assertThat(log.severity()).isEqualTo("ERROR");
+            assertThat(log.body()).contains("endpoint=/api/products", "status=500");
+        });
+        String spanId = logs.stream().filter(log -> log.traceId().equals(TRACE_ID)).findFirst().orElseThrow().spanId();
+        assertThat(spans).as("the log record's span is one of the exported spans")
+                .anySatisfy(span -> assertThat(span.spanId()).isEqualTo(spanId));
+        List<OtlpHttpReceiver.ReceivedMetric> metrics = receiver.awaitMetric(
+                metric -> metric.name().equals("http.server.requests"), Duration.ofSeconds(30));
+        assertThat(metrics).as("metrics received").anySatisfy(metric -> {
+            assertThat(metric.name()).isEqualTo("http.server.requests");
+            assertThat(metric.service()).isEqualTo("shop");
+            // in seconds: the collector's Prometheus exporter names it http_server_requests_seconds_*
+            assertThat(metric.unit()).isEqualTo("s");
+        });
+        // what the production-stack lab's exemplars rest on: the request's duration links to its trace
+        assertThat(receiver.awaitMetric(metric -> metric.name().equals("http.server.requests")
+                && metric.exemplarTraceIds().contains(TRACE_ID), Duration.ofSeconds(30)))
+                .as("an exemplar of the shop's request duration carries the failed request's trace id")
+                .anySatisfy(metric -> {
+                    assertThat(metric.name()).isEqualTo("http.server.requests");
+                    assertThat(metric.exemplarTraceIds()).contains(TRACE_ID);
+                });
+        assertThat(stdout.get()).as("the shop's log line on stdout")
+                .containsPattern("ERROR service=shop traceId=" + TRACE_ID + " spanId=" + spanId
+                        + " method=GET endpoint=/api/products status=500");
     }
 
     private ComponentRecipe.Launch launch(int port, String agentJar) {
@@ -142,10 +157,10 @@ class SampleServiceOtlpTest {
                 name -> "http://" + name + ":13133", List.of(), null);
     }
 
-    private static void awaitHealthy(HttpClient http, URI base, Process process, Path out) throws Exception {
+    static void awaitHealthy(HttpClient http, URI base, Output log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the shop runs: %s", Files.exists(out) ? Files.readString(out) : "").isTrue();
+            log.get();
             try {
                 if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -156,6 +171,6 @@ class SampleServiceOtlpTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the shop did not answer /health within 60 s: " + Files.readString(out));
+        throw new AssertionError("the shop did not answer /health within 60 s: " + log.get());
     }
 }
