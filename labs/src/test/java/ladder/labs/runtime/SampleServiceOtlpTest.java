@@ -34,6 +34,9 @@ class SampleServiceOtlpTest {
     @TempDir
     Path temp;
 
+    /** The ports of the services a test started, by name, for the downstream URLs. */
+    private final Map<String, Integer> ports = new HashMap<>();
+
     @Test
     void the_recipe_attaches_the_agent_and_points_every_signal_at_the_collectors_otlp_http_port() {
         ComponentRecipe.Launch launch = launch(4242, "/opt/otel/opentelemetry-javaagent.jar");
@@ -92,6 +95,61 @@ class SampleServiceOtlpTest {
         }
     }
 
+    @Test
+    void a_checkout_through_the_downstream_payments_service_is_one_trace_with_spans_of_both_services() throws Exception {
+        Path agent = ProcessRuntimeSettings.findOtelAgentJar();
+        assertThat(agent).as("the labs build copies the agent to target/components/").isNotNull();
+        int paymentsPort = FreePorts.next();
+        int frontendPort = FreePorts.next();
+        ports.put("payments", paymentsPort);
+        ComponentRecipe recipe = ComponentRecipe.of(ComponentKind.SAMPLE_SERVICE);
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(); HttpClient http = HttpClient.newHttpClient()) {
+            ComponentSpec payments = new ComponentSpec("payments", ComponentKind.SAMPLE_SERVICE, null, List.of(), null,
+                    "collector", List.of());
+            ComponentSpec frontend = new ComponentSpec("frontend", ComponentKind.SAMPLE_SERVICE, null, List.of("payments"), null,
+                    "collector", List.of());
+            Process paymentsProcess = start(recipe, launch(payments, paymentsPort, agent.toString()), receiver, "payments");
+            Process frontendProcess = start(recipe, launch(frontend, frontendPort, agent.toString()), receiver, "frontend");
+            try {
+                URI paymentsBase = URI.create("http://127.0.0.1:" + paymentsPort);
+                URI frontendBase = URI.create("http://127.0.0.1:" + frontendPort);
+                awaitHealthy(http, paymentsBase, () -> Files.readString(temp.resolve("payments.log")));
+                awaitHealthy(http, frontendBase, () -> Files.readString(temp.resolve("frontend.log")));
+                HttpResponse<String> checkout = http.send(HttpRequest.newBuilder(frontendBase.resolve("/api/checkout"))
+                        .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":42.5}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
+                assertThat(checkout.body()).contains("accepted");
+
+                // the frontend's server span ends last (after the payment), so it is exported last
+                List<OtlpHttpReceiver.ReceivedSpan> spans = receiver.awaitSpan(span -> span.traceId().equals(TRACE_ID)
+                        && span.service().equals("frontend") && span.kind() == Span.SpanKind.SPAN_KIND_SERVER, Duration.ofSeconds(30));
+                assertThat(spans).filteredOn(span -> span.traceId().equals(TRACE_ID))
+                        .extracting(span -> span.service() + " " + span.kind())
+                        .as("the frontend's server and client spans and the payments' server span, one trace")
+                        .contains("frontend SPAN_KIND_SERVER", "frontend SPAN_KIND_CLIENT", "payments SPAN_KIND_SERVER");
+            } finally {
+                for (Process process : List.of(frontendProcess, paymentsProcess)) {
+                    process.destroy();
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
+            }
+        }
+    }
+
+    private Process start(ComponentRecipe recipe, ComponentRecipe.Launch launch, OtlpHttpReceiver receiver, String name)
+            throws java.io.IOException {
+        List<String> command = new ArrayList<>(recipe.command(launch));
+        command.set(command.indexOf("--otlp-url") + 1, receiver.url().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true)
+                .redirectOutput(temp.resolve(name + ".log").toFile());
+        builder.environment().putAll(recipe.environment(launch));
+        builder.environment().put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url().toString());
+        return builder.start();
+    }
+
     interface Output {
         String get() throws Exception;
     }
@@ -147,14 +205,20 @@ class SampleServiceOtlpTest {
     }
 
     private ComponentRecipe.Launch launch(int port, String agentJar) {
+        return launch(new ComponentSpec("shop", ComponentKind.SAMPLE_SERVICE, null, List.of(), null, "collector", List.of()),
+                port, agentJar);
+    }
+
+    /** The component's launch; a downstream it names is at the port {@link #ports} holds for it. */
+    private ComponentRecipe.Launch launch(ComponentSpec component, int port, String agentJar) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ComponentRecipe.Binaries binaries = new ComponentRecipe.Binaries("prometheus", "alertmanager", "node-exporter",
                 "blackbox-exporter", "promtool", "amtool", java, null,
                 ProcessRuntimeSettings.absoluteClasspath(System.getProperty("java.class.path")),
                 ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER, agentJar);
-        ComponentSpec shop = new ComponentSpec("shop", ComponentKind.SAMPLE_SERVICE, null, List.of(), null, "collector", List.of());
-        return new ComponentRecipe.Launch(shop, port, "127.0.0.1", null, temp.toString(), binaries,
-                name -> "http://" + name + ":13133", List.of(), null);
+        return new ComponentRecipe.Launch(component, port, "127.0.0.1", null, temp.toString(), binaries,
+                name -> name.equals("collector") ? "http://collector:13133" : "http://127.0.0.1:" + ports.get(name),
+                List.of(), null);
     }
 
     static void awaitHealthy(HttpClient http, URI base, Output log) throws Exception {
