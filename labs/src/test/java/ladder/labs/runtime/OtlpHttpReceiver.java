@@ -87,6 +87,11 @@ final class OtlpHttpReceiver implements AutoCloseable {
         return await(spans, wanted, timeout);
     }
 
+    /** Waits until the spans received so far satisfy {@code done} together (several services export apart). */
+    List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> done, Duration timeout) throws InterruptedException {
+        return awaitAll(spans, done, timeout);
+    }
+
     List<ReceivedLog> awaitLog(Predicate<ReceivedLog> wanted, Duration timeout) throws InterruptedException {
         return await(logs, wanted, timeout);
     }
@@ -96,9 +101,13 @@ final class OtlpHttpReceiver implements AutoCloseable {
     }
 
     private <T> List<T> await(List<T> received, Predicate<T> wanted, Duration timeout) throws InterruptedException {
+        return awaitAll(received, all -> all.stream().anyMatch(wanted), timeout);
+    }
+
+    private <T> List<T> awaitAll(List<T> received, Predicate<List<T>> done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
-            while (received.stream().noneMatch(wanted)) {
+            while (!done.test(received)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
