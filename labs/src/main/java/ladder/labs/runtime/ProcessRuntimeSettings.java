@@ -91,10 +91,11 @@ public record ProcessRuntimeSettings(
 
     /** Where the component recipes find the executables. */
     ComponentRecipe.Binaries binaries() {
+        Path otelAgent = findOtelAgentJar(); // for a sample service with otlp: (found like Zipkin's jar)
         return new ComponentRecipe.Binaries(prometheus.toString(), alertmanager.toString(), nodeExporter.toString(),
                 blackboxExporter.toString(), promtool.toString(), amtool.toString(), java.toString(), zipkinJar == null ? null : zipkinJar.toString(),
                 sampleClasspath, ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER,
-                findOtelAgentJar() == null ? null : String.valueOf(findOtelAgentJar()));
+                otelAgent == null ? null : otelAgent.toString());
     }
 
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
