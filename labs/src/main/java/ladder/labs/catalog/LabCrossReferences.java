@@ -21,7 +21,7 @@ import ladder.model.lab.NeedsCycleException;
 
 /**
  * The second job of loading a lab: what one part of {@code lab.yaml} says about another. A sample service's
- * {@code downstream} and {@code zipkin} name components of the right kind; a check's {@code needs} and
+ * {@code downstream}, {@code zipkin} and {@code otlp} name components of the right kind; a check's {@code needs} and
  * {@code runs-after} name other checks, and the {@link LabDefinition} refuses a circle among them; placeholders in a
  * check name components and values captured by a check it needs; URLs stay on the lab's loopback.
  */
@@ -84,6 +84,13 @@ final class LabCrossReferences {
                     read.fields().problem(read.path() + ".zipkin", "'" + component.zipkin() + "' is not a zipkin component of this lab");
                 }
             }
+            if (component.otlp() != null) {
+                Read<ComponentSpec> target = components.get(component.otlp());
+                if (target == null || target.value().kind() != ComponentKind.OTEL_COLLECTOR) {
+                    read.fields().problem(read.path() + ".otlp", "'" + component.otlp()
+                            + "' is not an otel-collector component of this lab (OTLP goes to a collector)");
+                }
+            }
         }
     }
 
@@ -139,6 +146,7 @@ final class LabCrossReferences {
             case CheckType.TracePresent trace -> Set.of("traceId");
             case CheckType.LogQl logs -> Set.of("traceId");
             case CheckType.TempoTrace trace -> Set.of("traceId");
+            case CheckType.ExemplarTrace exemplar -> Set.of("traceId");
             case CheckType.FileContains file -> {
                 try {
                     yield Pattern.compile(file.pattern()).namedGroups().keySet();
@@ -171,6 +179,7 @@ final class LabCrossReferences {
                 templates.put("intended", matches.intended());
             }
             case CheckType.LogQl logQl -> templates.put("query", logQl.query());
+            case CheckType.ExemplarTrace exemplar -> templates.put("query", exemplar.query());
             case CheckType.TempoTrace trace -> {
                 if (trace.traceId() != null) {
                     templates.put("trace-id", trace.traceId());

@@ -146,6 +146,8 @@ final class LabYamlReader {
         }
         List<String> downstream = List.of();
         String zipkin = null;
+        String otlp = null;
+        List<String> features = List.of();
         List<String> accepted = new ArrayList<>(List.of("type", "name"));
         if (kind == ComponentKind.PROMETHEUS || kind == ComponentKind.ALERTMANAGER || kind == ComponentKind.BLACKBOX_EXPORTER
                 || kind == ComponentKind.GRAFANA || kind == ComponentKind.LOKI || kind == ComponentKind.TEMPO
@@ -157,16 +159,31 @@ final class LabYamlReader {
         } else if (config != null) {
             fields.problem(fields.field("config"), typeName + " takes no configuration file");
         }
+        if (kind == ComponentKind.PROMETHEUS) {
+            accepted.add("features");
+            features = fields.strings("features", false);
+            for (String feature : features) {
+                if (!ComponentSpec.PROMETHEUS_FEATURES.contains(feature)) {
+                    fields.problem(fields.field("features"), "'" + feature + "' is not a Prometheus feature flag a lab can turn on"
+                            + " (known: " + String.join(", ", ComponentSpec.PROMETHEUS_FEATURES) + ")");
+                }
+            }
+        }
         if (kind == ComponentKind.SAMPLE_SERVICE) {
-            accepted.addAll(List.of("downstream", "zipkin"));
+            accepted.addAll(List.of("downstream", "zipkin", "otlp"));
             downstream = fields.strings("downstream", false);
             zipkin = fields.string("zipkin", false);
+            otlp = fields.string("otlp", false);
+            if (zipkin != null && otlp != null) {
+                fields.problem(fields.field("otlp"), "a sample service sends its traces either to zipkin or over otlp to a"
+                        + " collector, not both (with otlp, the collector decides where traces go)");
+            }
         }
         fields.rejectUnknownFields(accepted);
         if (kind == null || name.isEmpty()) {
             return null;
         }
-        return new ComponentSpec(name, kind, config, downstream, zipkin);
+        return new ComponentSpec(name, kind, config, downstream, zipkin, otlp, features);
     }
 
     private @Nullable CheckSpec check(YamlFields fields, Map<String, ComponentSpec> components) {
@@ -224,6 +241,12 @@ final class LabYamlReader {
                     List<String> services = fields.strings("services", true);
                     yield new CheckType.TempoTrace(componentOf(fields, "tempo", ComponentKind.TEMPO, components), services,
                             fields.string("trace-id", false), LabDurations.read(fields, "lookback", Duration.ofMinutes(15)));
+                }
+                case "exemplar-trace" -> {
+                    accepted.addAll(List.of("prometheus", "query", "tempo", "lookback"));
+                    yield new CheckType.ExemplarTrace(componentOf(fields, "prometheus", ComponentKind.PROMETHEUS, components),
+                            nonNull(fields.string("query", true)), componentOf(fields, "tempo", ComponentKind.TEMPO, components),
+                            LabDurations.read(fields, "lookback", Duration.ofMinutes(5)));
                 }
                 case "grafana-datasource" -> {
                     accepted.addAll(List.of("grafana", "datasource"));

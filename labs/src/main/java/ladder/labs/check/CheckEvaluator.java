@@ -25,6 +25,7 @@ interface CheckEvaluator {
             case CheckType.PostgresLoad load -> new PostgresLoadCheck(load);
             case CheckType.LogQl logQl -> new LogQlCheck(logQl);
             case CheckType.TempoTrace trace -> new TempoTraceCheck(trace);
+            case CheckType.ExemplarTrace exemplar -> new ExemplarTraceCheck(exemplar);
             case CheckType.GrafanaDatasource datasource -> new GrafanaDatasourceCheck(datasource);
             case CheckType.GrafanaPanel panel -> new GrafanaPanelCheck(panel);
         };

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ladder.model.lab.CheckType;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code type: logql}: a LogQL query over the last {@code lookback} in Loki. A log query's lines are judged like
  * series of value 1 ({@code count >= 1}: at least one line), a metric query's series by their last value. The first
- * line that names a trace id captures it as {@code traceId}, for a check that follows it into Tempo.
+ * line that names a trace id captures it as {@code traceId}, for a check that follows it into Tempo: in its text
+ * ({@code traceId=…}), or, for logs that came over OTLP, in the {@code trace_id} that Loki keeps as the line's
+ * structured metadata (shown among the stream's labels, or apart with Loki's {@code categorize-labels} encoding).
  */
 final class LogQlCheck implements CheckEvaluator {
 
@@ -57,9 +60,8 @@ final class LogQlCheck implements CheckEvaluator {
                     String line = entry.path(1).asString("");
                     series.add(new PromQlCheck.Series(labels, 1));
                     firstLine = firstLine == null ? line : firstLine;
-                    Matcher matcher = TRACE_ID.matcher(line);
-                    if (traceId == null && matcher.find()) {
-                        traceId = matcher.group(1);
+                    if (traceId == null) {
+                        traceId = traceIdOf(result.path("stream"), entry, line);
                     }
                 }
             } else {
@@ -73,6 +75,26 @@ final class LogQlCheck implements CheckEvaluator {
                 + (firstLine == null ? "" : "; newest line: " + CheckContext.abbreviate(firstLine, 160));
         Outcome outcome = new Outcome(judged.status(), observed, expected, Map.of());
         return traceId == null ? outcome : outcome.capturing(Map.of("traceId", traceId));
+    }
+
+    /**
+     * The trace id a line of a streams answer names: in its text, else in its structured metadata ({@code trace_id},
+     * as OTLP logs have it), which Loki shows among the stream's labels or, categorized, as the entry's third element.
+     */
+    static @Nullable String traceIdOf(JsonNode stream, JsonNode entry, String line) {
+        Matcher matcher = TRACE_ID.matcher(line);
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        for (JsonNode labels : List.of(stream, entry.path(2).path("structuredMetadata"))) {
+            for (String name : List.of("trace_id", "traceId", "traceid")) {
+                String value = labels.path(name).asString("");
+                if (value.matches("[0-9a-fA-F]{16,32}")) {
+                    return value.toLowerCase(java.util.Locale.ROOT);
+                }
+            }
+        }
+        return null;
     }
 
     private static String nanos(Instant instant) {

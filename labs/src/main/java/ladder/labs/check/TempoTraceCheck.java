@@ -69,7 +69,7 @@ final class TempoTraceCheck implements CheckEvaluator {
     }
 
     /** The service names of a trace's spans (OTLP JSON: batches or resourceSpans, resource attribute service.name). */
-    private static Set<String> services(CheckContext context, String base, String id) throws IOException, InterruptedException {
+    static Set<String> services(CheckContext context, String base, String id) throws IOException, InterruptedException {
         var response = context.send("GET", base + "/api/traces/" + id, null, Map.of("Accept", "application/json"));
         Set<String> services = new TreeSet<>();
         if (response.statusCode() == 404) {

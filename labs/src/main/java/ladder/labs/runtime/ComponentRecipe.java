@@ -101,7 +101,7 @@ public sealed interface ComponentRecipe {
      */
     record Binaries(String prometheus, String alertmanager, String nodeExporter, String blackboxExporter, String promtool,
                     String amtool, String java, @Nullable String zipkinJar, String sampleClasspath, String postgresBin,
-                    String postgresExporter) {
+                    String postgresExporter, @Nullable String otelAgentJar) {
 
         /** Debian bookworm's PostgreSQL 15 ({@code initdb}, {@code postgres}), on the host and in the image. */
         public static final String POSTGRES_BIN = "/usr/lib/postgresql/15/bin";
@@ -111,7 +111,7 @@ public sealed interface ComponentRecipe {
         public static final Binaries IN_IMAGES = new Binaries("/usr/bin/prometheus", "/usr/bin/prometheus-alertmanager",
                 "/usr/bin/prometheus-node-exporter", "/usr/bin/prometheus-blackbox-exporter", "/usr/bin/promtool",
                 "/usr/bin/amtool", "/opt/java/bin/java", "/opt/zipkin/zipkin.jar", "/opt/sample/lib/*", POSTGRES_BIN,
-                POSTGRES_EXPORTER);
+                POSTGRES_EXPORTER, "/opt/otel/opentelemetry-javaagent.jar");
     }
 
     /**
@@ -170,6 +170,9 @@ public sealed interface ComponentRecipe {
                     "--web.enable-lifecycle",
                     // Debian's 2.42 waits a minute between resends by default: far too long for a lab's check
                     "--rules.alert.resend-delay=5s"));
+            for (String feature : launch.component().features()) {
+                command.add("--enable-feature=" + feature);
+            }
             command.addAll(launch.externalUrl());
             return command;
         }
@@ -239,9 +242,51 @@ public sealed interface ComponentRecipe {
         }
     }
 
-    /** Ladder's instrumented shop ({@code ladder.labs.sample.SampleService}); it watches its files itself. */
+    /**
+     * Ladder's instrumented shop ({@code ladder.labs.sample.SampleService}); it watches its files itself. With
+     * {@code otlp: COLLECTOR} it runs under the OpenTelemetry Java agent, which sends its metrics, logs and traces over
+     * OTLP/HTTP to the collector's port {@value #OTLP_HTTP_PORT} (see {@link #otlpEnvironment}).
+     */
     record SampleService() implements ComponentRecipe {
         static final String MAIN_CLASS = "ladder.labs.sample.SampleService";
+        /** The collector's OTLP/HTTP port inside the session (its receiver's default; the lab's file names it). */
+        static final int OTLP_HTTP_PORT = 4318;
+
+        @Override public java.util.Map<String, String> environment(Launch launch) {
+            ComponentSpec component = launch.component();
+            return component.otlp() == null ? java.util.Map.of()
+                    : otlpEnvironment(component.name(), otlpUrl(launch.url().apply(component.otlp())));
+        }
+
+        /** {@code http://HOST:4318} of the collector whose main (health) port is at {@code collectorUrl}. */
+        static String otlpUrl(String collectorUrl) {
+            java.net.URI uri = java.net.URI.create(collectorUrl);
+            return "http://" + uri.getHost() + ":" + OTLP_HTTP_PORT;
+        }
+
+        /**
+         * The agent's settings: the service's name, OTLP/HTTP (protobuf) to {@code endpoint} for all three signals
+         * every second (a lab's check should not wait the default minute for a metric), every trace sampled, the
+         * Micrometer bridge on (the shop's own meters), the trace and span ids in the MDC under the names the shop's
+         * log pattern reads ({@code traceId}, {@code spanId}: the same ids as in the exported span and log record).
+         */
+        static java.util.Map<String, String> otlpEnvironment(String service, String endpoint) {
+            java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("OTEL_SERVICE_NAME", service);
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+            env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            env.put("OTEL_TRACES_EXPORTER", "otlp");
+            env.put("OTEL_METRICS_EXPORTER", "otlp");
+            env.put("OTEL_LOGS_EXPORTER", "otlp");
+            env.put("OTEL_TRACES_SAMPLER", "parentbased_always_on");
+            env.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+            env.put("OTEL_BSP_SCHEDULE_DELAY", "500");
+            env.put("OTEL_BLRP_SCHEDULE_DELAY", "500");
+            env.put("OTEL_INSTRUMENTATION_MICROMETER_ENABLED", "true");
+            env.put("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID", "traceId");
+            env.put("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID", "spanId");
+            return env;
+        }
 
         @Override public String readinessPath() { return "/health"; }
         @Override public List<String> debianPackages() { return List.of(); }
@@ -250,6 +295,13 @@ public sealed interface ComponentRecipe {
             List<String> command = new java.util.ArrayList<>(List.of(launch.binaries().java(),
                     "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
             command.addAll(launch.jvmOptions());
+            if (component.otlp() != null) {
+                if (launch.binaries().otelAgentJar() == null) {
+                    throw new LabStartException(component.name() + " sends OTLP through the OpenTelemetry Java agent, whose jar"
+                            + " was not found (labs/target/components/opentelemetry-javaagent.jar, or -Dladder.labs.otel.agent.jar)");
+                }
+                command.add("-javaagent:" + launch.binaries().otelAgentJar());
+            }
             command.addAll(List.of("-cp", launch.binaries().sampleClasspath(), MAIN_CLASS,
                     "--port", Integer.toString(launch.port()),
                     "--name", component.name()));
@@ -258,6 +310,9 @@ public sealed interface ComponentRecipe {
             }
             if (component.zipkin() != null) {
                 command.addAll(List.of("--zipkin-url", launch.url().apply(component.zipkin())));
+            }
+            if (component.otlp() != null) {
+                command.addAll(List.of("--otlp-url", otlpUrl(launch.url().apply(component.otlp()))));
             }
             for (String downstream : component.downstream()) {
                 command.addAll(List.of("--downstream-url", launch.url().apply(downstream)));

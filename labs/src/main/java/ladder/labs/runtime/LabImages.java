@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  *   ladder-lab-node-exporter   Debian's prometheus-node-exporter
  *   ladder-lab-jre             a Java runtime jlinked from Ladder's JDK (Debian bookworm has only Java 17)
  *   ladder-lab-zipkin          Zipkin's executable jar on ladder-lab-jre
- *   ladder-lab-sample-service  Ladder's sample shop and its libraries on ladder-lab-jre
+ *   ladder-lab-sample-service  Ladder's sample shop, its libraries and the OpenTelemetry Java agent on ladder-lab-jre
  * </pre>
  *
  * With a registry prefix, images are first pulled from {@code <prefix>ladder-lab-…:<version>} and the base
@@ -323,6 +323,13 @@ final class LabImages {
 
     /** The sample service's classpath as jars in {@code lib/} (class folders are jarred: {@code lib/*} takes jars only). */
     private void addSampleLibraries(BuildContext context) {
+        // the OpenTelemetry Java agent, attached when a lab's sample service sends OTLP (ComponentSpec.otlp)
+        Path agent = ProcessRuntimeSettings.findOtelAgentJar();
+        if (agent != null) {
+            context.file("otel/opentelemetry-javaagent.jar", agent);
+        } else {
+            context.content("otel/README", "the OpenTelemetry Java agent was not found when this image was built\n");
+        }
         int folder = 0;
         for (String entry : settings.sampleClasspath().split(java.io.File.pathSeparator)) {
             if (entry.isBlank()) {

@@ -91,9 +91,11 @@ public record ProcessRuntimeSettings(
 
     /** Where the component recipes find the executables. */
     ComponentRecipe.Binaries binaries() {
+        Path otelAgent = findOtelAgentJar(); // for a sample service with otlp: (found like Zipkin's jar)
         return new ComponentRecipe.Binaries(prometheus.toString(), alertmanager.toString(), nodeExporter.toString(),
                 blackboxExporter.toString(), promtool.toString(), amtool.toString(), java.toString(), zipkinJar == null ? null : zipkinJar.toString(),
-                sampleClasspath, ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER);
+                sampleClasspath, ComponentRecipe.Binaries.POSTGRES_BIN, ComponentRecipe.Binaries.POSTGRES_EXPORTER,
+                otelAgent == null ? null : otelAgent.toString());
     }
 
     /** Components run in their session's folder: a relative classpath entry would point nowhere there. */
@@ -115,24 +117,37 @@ public record ProcessRuntimeSettings(
      * {@code labs/target/components/zipkin-server-exec.jar} under the working directory.
      */
     static @Nullable Path findZipkinJar() {
-        String property = System.getProperty("ladder.labs.zipkin.jar");
+        return findComponentJar("ladder.labs.zipkin.jar", "LADDER_LABS_ZIPKIN_JAR", "zipkin-server-exec.jar");
+    }
+
+    /**
+     * The OpenTelemetry Java agent ({@code opentelemetry-javaagent.jar}, copied by the labs build like Zipkin's jar):
+     * system property {@code ladder.labs.otel.agent.jar}, environment {@code LADDER_LABS_OTEL_AGENT_JAR}, beside the
+     * jar this class was loaded from, or under {@code labs/target/components/}.
+     */
+    static @Nullable Path findOtelAgentJar() {
+        return findComponentJar("ladder.labs.otel.agent.jar", "LADDER_LABS_OTEL_AGENT_JAR", "opentelemetry-javaagent.jar");
+    }
+
+    private static @Nullable Path findComponentJar(String propertyName, String envName, String fileName) {
+        String property = System.getProperty(propertyName);
         if (property != null && Files.isRegularFile(Path.of(property))) {
             return Path.of(property);
         }
-        String env = System.getenv("LADDER_LABS_ZIPKIN_JAR");
+        String env = System.getenv(envName);
         if (env != null && Files.isRegularFile(Path.of(env))) {
             return Path.of(env);
         }
         try {
             Path codeSource = Path.of(ProcessRuntimeSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path beside = codeSource.getParent().resolve("components").resolve("zipkin-server-exec.jar");
+            Path beside = codeSource.getParent().resolve("components").resolve(fileName);
             if (Files.isRegularFile(beside)) {
                 return beside;
             }
         } catch (Exception e) {
             // no code source (unusual class loader): fall through to the working directory
         }
-        for (String candidate : new String[] {"labs/target/components/zipkin-server-exec.jar", "target/components/zipkin-server-exec.jar"}) {
+        for (String candidate : new String[] {"labs/target/components/" + fileName, "target/components/" + fileName}) {
             if (Files.isRegularFile(Path.of(candidate))) {
                 return Path.of(candidate).toAbsolutePath();
             }

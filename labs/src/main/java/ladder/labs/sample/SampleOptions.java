@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How one sample-service process is started: the command line
  * {@code --port P --name NAME [--zipkin-url URL] [--downstream-url URL]... [--log-file PATH] [--load-rps N]
- * [--sample-rate R] [--config services.yml] [--host H]}.
+ * [--sample-rate R] [--config services.yml] [--host H] [--otlp-url URL]}.
  *
  * @param host       the address to bind; 127.0.0.1 unless told otherwise
  * @param port       the port to bind; 0 asks the operating system for a free one
@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param servicesFile a {@code services.yml} whose section for this service overrides the tracing options,
  *                   re-read when it changes; when not given, {@code services.yml} in the working directory
  *                   (watched even while it does not exist)
+ * @param otlpUrl    the OTLP/HTTP endpoint (a collector's {@code http://HOST:4318}) the OpenTelemetry Java agent this
+ *                   JVM was started with exports metrics, logs and traces to; none = no agent. With it, the agent
+ *                   traces the requests and Brave is off ({@link SampleTracing#otlp}), so that a log line carries the
+ *                   trace id of the span the collector receives; Zipkin settings are then refused or ignored
  */
 public record SampleOptions(
         String host,
@@ -34,7 +38,8 @@ public record SampleOptions(
         @Nullable Path logFile,
         double loadRps,
         double sampleRate,
-        @Nullable Path servicesFile) {
+        @Nullable Path servicesFile,
+        @Nullable URI otlpUrl) {
 
     public SampleOptions {
         downstreamUrls = List.copyOf(downstreamUrls);
@@ -51,38 +56,46 @@ public record SampleOptions(
         if (sampleRate < 0 || sampleRate > 1) {
             throw new IllegalArgumentException("--sample-rate must be between 0.0 and 1.0, got " + sampleRate);
         }
+        if (otlpUrl != null && zipkinUrl != null) {
+            throw new IllegalArgumentException("--otlp-url and --zipkin-url exclude each other: with OTLP the collector"
+                    + " decides where traces go");
+        }
     }
 
     /** Options for a service called {@code name} on a free port, with nothing else configured. */
     public static SampleOptions named(String name) {
-        return new SampleOptions("127.0.0.1", 0, name, null, List.of(), null, 0, 1.0, null);
+        return new SampleOptions("127.0.0.1", 0, name, null, List.of(), null, 0, 1.0, null, null);
     }
 
     public SampleOptions withZipkinUrl(@Nullable URI url) {
-        return new SampleOptions(host, port, name, url, downstreamUrls, logFile, loadRps, sampleRate, servicesFile);
+        return new SampleOptions(host, port, name, url, downstreamUrls, logFile, loadRps, sampleRate, servicesFile, otlpUrl);
     }
 
     /** These options with one more downstream service. */
     public SampleOptions withDownstreamUrl(URI url) {
         List<URI> urls = new ArrayList<>(downstreamUrls);
         urls.add(url);
-        return new SampleOptions(host, port, name, zipkinUrl, urls, logFile, loadRps, sampleRate, servicesFile);
+        return new SampleOptions(host, port, name, zipkinUrl, urls, logFile, loadRps, sampleRate, servicesFile, otlpUrl);
+    }
+
+    public SampleOptions withOtlpUrl(@Nullable URI url) {
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, sampleRate, servicesFile, url);
     }
 
     public SampleOptions withServicesFile(@Nullable Path file) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, sampleRate, file);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, sampleRate, file, otlpUrl);
     }
 
     public SampleOptions withLogFile(@Nullable Path file) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, file, loadRps, sampleRate, servicesFile);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, file, loadRps, sampleRate, servicesFile, otlpUrl);
     }
 
     public SampleOptions withLoadRps(double rps) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, rps, sampleRate, servicesFile);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, rps, sampleRate, servicesFile, otlpUrl);
     }
 
     public SampleOptions withSampleRate(double rate) {
-        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, rate, servicesFile);
+        return new SampleOptions(host, port, name, zipkinUrl, downstreamUrls, logFile, loadRps, rate, servicesFile, otlpUrl);
     }
 
     /**
@@ -101,6 +114,7 @@ public record SampleOptions(
         double loadRps = 0;
         double sampleRate = 1.0;
         Path servicesFile = null;
+        URI otlp = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -135,15 +149,16 @@ public record SampleOptions(
                 case "load-rps" -> loadRps = v.isEmpty() ? 0 : decimal(key, v);
                 case "sample-rate" -> sampleRate = v.isEmpty() ? 1.0 : decimal(key, v);
                 case "config" -> servicesFile = v.isEmpty() ? null : Path.of(v);
+                case "otlp-url" -> otlp = url(key, v);
                 default -> throw new IllegalArgumentException("unknown option --" + key
                         + " (known: --port, --name, --host, --zipkin-url, --downstream-url, --log-file,"
-                        + " --load-rps, --sample-rate, --config)");
+                        + " --load-rps, --sample-rate, --config, --otlp-url)");
             }
         }
         if (port == null || name == null) {
             throw new IllegalArgumentException("--port and --name are required");
         }
-        return new SampleOptions(host, port, name, zipkin, downstream, logFile, loadRps, sampleRate, servicesFile);
+        return new SampleOptions(host, port, name, zipkin, downstream, logFile, loadRps, sampleRate, servicesFile, otlp);
     }
 
     private static int integer(String key, String value) {

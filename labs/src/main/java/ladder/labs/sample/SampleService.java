@@ -9,7 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -67,20 +70,27 @@ public final class SampleService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        MeterRegistry meters = registry;
+        if (options.otlpUrl() != null) {
+            // the shop's own meters (http.server.requests, shop.*) also over OTLP: the OpenTelemetry agent's Micrometer
+            // bridge is a registry inside Micrometer's global one; /metrics still serves them for a scrape
+            meters = new CompositeMeterRegistry().add(registry).add(Metrics.globalRegistry);
+            meters.config().commonTags("service", options.name());
+        }
         ServicesFile.Tracing commandLine = new ServicesFile.Tracing(options.zipkinUrl(), options.sampleRate());
         // watched even while absent: a lab's learner may create it later
         this.servicesFilePath = (options.servicesFile() != null ? options.servicesFile() : Path.of("services.yml"))
                 .toAbsolutePath();
-        this.tracing = new TracingSwitch(options.name(), commandLine, servicesFilePath, log);
+        this.tracing = new TracingSwitch(options.name(), commandLine, servicesFilePath, log, options.otlpUrl());
         SlowDependency slow = new SlowDependency();
-        this.shop = new ShopEndpoints(options.name(), options.downstreamUrls(), slow, log, registry);
+        this.shop = new ShopEndpoints(options.name(), options.downstreamUrls(), slow, log, meters);
         Faults faults = new Faults();
 
         Routes routes = new Routes();
         routes.add("/health", "GET", request -> Reply.json(200, Json.fields("status", "UP", "service", options.name())));
         routes.add("/metrics", "GET", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         shop.addTo(routes);
-        new FaultsEndpoint(faults, log, registry).addTo(routes);
+        new FaultsEndpoint(faults, log, meters).addTo(routes);
         routes.add("/admin/tracing", "GET", tracing);
         new WebhookEndpoint().addTo(routes);
 
@@ -97,7 +107,7 @@ public final class SampleService implements AutoCloseable {
             }
         });
         server.setExecutor(executor);
-        server.createContext("/", new InstrumentedHandler(routes, tracing, faults, registry, log));
+        server.createContext("/", new InstrumentedHandler(routes, tracing, faults, meters, log));
     }
 
     /**
@@ -112,7 +122,8 @@ public final class SampleService implements AutoCloseable {
         service.server.start();
         ServicesFile.Tracing settings = service.tracing.current().settings();
         service.log.info("started on " + service.baseUrl()
-                + " zipkin=" + (settings.zipkinUrl() == null ? "off" : settings.zipkinUrl())
+                + (options.otlpUrl() != null ? " otlp=" + options.otlpUrl()
+                        : " zipkin=" + (settings.zipkinUrl() == null ? "off" : settings.zipkinUrl()))
                 + " downstream=" + (options.downstreamUrls().isEmpty() ? "none" : options.downstreamUrls())
                 + " sampleRate=" + settings.sampleRate() + " loadRps=" + options.loadRps()
                 + " config=" + service.servicesFilePath + (Files.exists(service.servicesFilePath) ? "" : " (absent)"));
@@ -148,7 +159,8 @@ public final class SampleService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println("sample-service: " + e.getMessage());
             System.err.println("usage: SampleService --port P --name NAME [--zipkin-url URL] [--downstream-url URL]"
-                    + " [--log-file PATH] [--load-rps N] [--sample-rate 0..1] [--config services.yml] [--host 127.0.0.1]");
+                    + " [--log-file PATH] [--load-rps N] [--sample-rate 0..1] [--config services.yml] [--host 127.0.0.1]"
+                    + " [--otlp-url URL]");
             System.exit(2);
             return;
         }

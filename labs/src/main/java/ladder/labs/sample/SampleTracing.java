@@ -27,18 +27,37 @@ import zipkin2.reporter.brave.AsyncZipkinSpanHandler;
  * down, batches are dropped and counted: traces are best effort, the shop keeps serving.
  *
  * <p>A new setup replaces the old one when {@code services.yml} changes (see {@link TracingSwitch}).
+ *
+ * <p>Under the OpenTelemetry Java agent ({@code --otlp-url}, see {@link #otlp}) Brave is off: the agent traces each
+ * request and downstream call itself, puts its ids in the MDC under the same names and exports the spans, the log
+ * lines with their trace context and the metrics over OTLP. Two tracers would give one request two trace ids, one in
+ * the log line and another in the span the collector receives.
  */
 final class SampleTracing implements AutoCloseable {
 
     static final long FLUSH_MILLIS = 250;
 
     private final ServicesFile.Tracing settings;
-    private final Tracing tracing;
+    private final @Nullable Tracing tracing;
     private final Tracer tracer;
     private final Propagator propagator;
     private final @Nullable HttpClientSender sender;
     private final @Nullable AsyncZipkinSpanHandler zipkin;
     private final AtomicLong dropped = new AtomicLong();
+
+    /** Brave off: the OpenTelemetry Java agent's instrumentation traces instead (see the class comment). */
+    static SampleTracing otlp(ServicesFile.Tracing settings) {
+        return new SampleTracing(settings);
+    }
+
+    private SampleTracing(ServicesFile.Tracing settings) {
+        this.settings = settings;
+        this.tracing = null;
+        this.tracer = Tracer.NOOP;
+        this.propagator = Propagator.NOOP;
+        this.sender = null;
+        this.zipkin = null;
+    }
 
     SampleTracing(String serviceName, ServicesFile.Tracing settings) {
         this.settings = settings;
@@ -93,7 +112,9 @@ final class SampleTracing implements AutoCloseable {
     /** Flushes the spans still queued (waiting at most two seconds), then stops. */
     @Override
     public void close() {
-        tracing.close();
+        if (tracing != null) {
+            tracing.close();
+        }
         if (zipkin != null) {
             zipkin.close();
         }

@@ -21,7 +21,7 @@ class CatalogLabsAreValidTest {
 
         assertThat(entries).extracting(entry -> entry.directory().getFileName().toString())
                 .containsExactlyInAnyOrder("metrics", "alerting", "slo", "tracing", "slow-checkout", "host-metrics",
-                        "synthetic-monitoring", "database", "dashboards");
+                        "synthetic-monitoring", "database", "dashboards", "logs", "production-stack");
         for (LabCatalog.Entry entry : entries) {
             assertThat(entry.problem()).as(entry.directory() + " problems").isNull();
             LabFolder lab = entry.lab();

@@ -33,7 +33,7 @@ class ContainerOnlyLabsOnDockerTest {
     Path dataDir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dashboards"})
+    @ValueSource(strings = {"dashboards", "logs", "production-stack"})
     void every_case_of_the_container_only_lab_is_judged_as_it_says(String labId) {
         LabFolder lab = new LabDefinitionLoader().load(Path.of("catalog", labId));
         assertThat(lab.definition().components()).as("%s uses an upstream component", labId)

@@ -104,6 +104,35 @@ class LabDefinitionLoaderTest {
     }
 
     @Test
+    void a_sample_service_over_otlp_prometheus_features_and_an_exemplar_trace_check_load() throws IOException {
+        TestLabs.copyOfNodeBasics(temp);
+        LabDefinition lab = loadYaml("""
+                id: node-basics
+                title: t
+                summary: s
+                topics: [metrics, tracing]
+                components:
+                  - {type: prometheus, config: prometheus.yml, features: [exemplar-storage]}
+                  - {type: node-exporter}
+                  - {type: tempo, config: prometheus.yml}
+                  - {type: otel-collector, name: collector, config: prometheus.yml}
+                  - {type: sample-service, name: shop, otlp: collector}
+                checks:
+                  - id: exemplar
+                    type: exemplar-trace
+                    description: d
+                    hint: h
+                    query: 'http_server_requests_seconds_bucket{service="shop"}'
+                """).definition();
+
+        assertThat(lab.component("shop").orElseThrow().otlp()).isEqualTo("collector");
+        assertThat(lab.component("shop").orElseThrow().zipkin()).isNull();
+        assertThat(lab.component("prometheus").orElseThrow().features()).containsExactly("exemplar-storage");
+        assertThat(lab.check("exemplar").orElseThrow().type()).isEqualTo(new CheckType.ExemplarTrace("prometheus",
+                "http_server_requests_seconds_bucket{service=\"shop\"}", "tempo", Duration.ofMinutes(5)));
+    }
+
+    @Test
     void an_answer_captured_by_a_file_contains_group_feeds_trace_duration_and_log_contains() throws IOException {
         Path folder = TestLabs.copyOfNodeBasics(temp);
         Files.delete(folder.resolve("files/prometheus.yml"));
@@ -210,6 +239,15 @@ class LabDefinitionLoaderTest {
                             component: prometheus
                             pattern: "trace ${traceId}"
                         """, 15, "checks[0].pattern", "placeholder ${traceId} is captured by no check this one needs"),
+                Arguments.of("unknown prometheus feature", HEAD.replace("    config: prometheus.yml",
+                        "    config: prometheus.yml\n    features: [exemplars]") + "checks:\n" + CHECK, 8,
+                        "components[0].features", "'exemplars' is not a Prometheus feature flag a lab can turn on (known: exemplar-storage"),
+                Arguments.of("otlp to what is no collector", HEAD.replace("  - type: node-exporter",
+                        "  - type: zipkin\n  - {type: sample-service, name: shop, otlp: zipkin}") + "checks:\n" + CHECK, 9,
+                        "components[2].otlp", "'zipkin' is not an otel-collector component of this lab (OTLP goes to a collector)"),
+                Arguments.of("otlp and zipkin at once", HEAD.replace("  - type: node-exporter",
+                        "  - type: zipkin\n  - {type: sample-service, name: shop, zipkin: zipkin, otlp: zipkin}") + "checks:\n" + CHECK, 9,
+                        "components[2].otlp", "a sample service sends its traces either to zipkin or over otlp to a collector, not both"),
                 Arguments.of("trace-duration without at-least", HEAD.replace("  - type: node-exporter", "  - type: zipkin")
                         + "checks:\n" + """
                           - id: slow

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The check types of the container-only labs against the real services, in their pinned upstream images: {@code logql}
  * against Loki (lines the test pushes, the trace id captured from one, a query that finds nothing), {@code tempo-trace}
- * against Tempo (its search and its trace lookup saying what they did not find). The Grafana checks run in the
+ * against Tempo (its search and its trace lookup saying what they did not find), {@code exemplar-trace} (the shop's
+ * exemplars through the Collector into Prometheus with exemplar storage, their trace ids in Tempo). The Grafana checks run in the
  * dashboards lab's cases ({@code ContainerOnlyLabsOnDockerTest}). Where the images cannot be had each test is skipped,
  * the reason printed.
  */
@@ -99,6 +100,25 @@ class UpstreamChecksOnDockerTest {
                 assertThat(results.get("unknown-trace-id").status()).isEqualTo(CheckStatus.FAIL);
                 assertThat(results.get("unknown-trace-id").observed())
                         .contains("Tempo has no trace 0123456789abcdef0123456789abcdef");
+            }
+        }
+    }
+
+    @Test
+    void exemplar_trace_follows_an_exemplar_of_the_shops_request_duration_into_tempo_and_says_when_there_is_none()
+            throws Exception {
+        LabFolder lab = testLab("exemplar-basics");
+        try (DockerLabRuntime runtime = new DockerLabRuntime(DockerRuntimeSettings.defaults().withDataDirectory(dataDir), registry)) {
+            assumeRunnable(runtime, lab);
+            try (LabSession session = runtime.start(lab, progress -> { })) {
+                Map<String, CheckResult> results = check(session);
+
+                CheckResult linked = results.get("exemplar-in-tempo");
+                assertThat(linked.status()).as(linked.observed()).isEqualTo(CheckStatus.PASS);
+                assertThat(linked.observed()).contains("carries trace", "which Tempo has", "frontend");
+                assertThat(linked.captured()).containsKey("traceId");
+                assertThat(results.get("no-exemplars-on-up").status()).isEqualTo(CheckStatus.FAIL);
+                assertThat(results.get("no-exemplars-on-up").observed()).contains("Prometheus keeps no exemplars for `up`");
             }
         }
     }

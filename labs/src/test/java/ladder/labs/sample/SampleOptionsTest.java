@@ -21,7 +21,17 @@ class SampleOptionsTest {
         assertThat(options).isEqualTo(new SampleOptions("127.0.0.1", 8081, "frontend",
                 URI.create("http://127.0.0.1:9411"),
                 List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8083")),
-                Path.of("logs/frontend.log"), 5, 0.25, Path.of("services.yml")));
+                Path.of("logs/frontend.log"), 5, 0.25, Path.of("services.yml"), null));
+    }
+
+    @Test
+    void otlp_is_read_and_refused_together_with_zipkin() {
+        assertThat(SampleOptions.parse("--port", "0", "--name", "shop", "--otlp-url", "http://collector:4318/").otlpUrl())
+                .isEqualTo(URI.create("http://collector:4318"));
+        assertThatThrownBy(() -> SampleOptions.parse("--port", "0", "--name", "shop", "--otlp-url", "http://collector:4318",
+                "--zipkin-url", "http://zipkin:9411"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--otlp-url and --zipkin-url exclude each other");
     }
 
     @Test

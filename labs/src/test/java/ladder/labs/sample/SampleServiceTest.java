@@ -222,6 +222,30 @@ class SampleServiceTest {
     }
 
     @Test
+    void under_otlp_zipkin_from_the_services_file_is_ignored_with_a_warning_and_nothing_is_sent_there() throws Exception {
+        FakeZipkinCollector zipkin = new FakeZipkinCollector();
+        started.add(zipkin);
+        Path file = dir.resolve("services.yml");
+        Path log = dir.resolve("shop.log");
+        URI base = start(SampleOptions.named("shop").withOtlpUrl(URI.create("http://127.0.0.1:4318")).withServicesFile(file)
+                .withLogFile(log)).baseUrl();
+
+        assertThat(get(base, "/admin/tracing").body()).contains("\"otlpUrl\":\"http://127.0.0.1:4318\"", "\"zipkinUrl\":null");
+        Files.writeString(file, "shop:\n  tracing:\n    zipkin-url: " + zipkin.url() + "\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(log).contains("ignored: traces go over OTLP") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> served = get(base, "/api/products");
+
+        assertThat(Files.readString(log)).contains("WARN service=shop tracing from " + file
+                + " ignored: traces go over OTLP to http://127.0.0.1:4318");
+        assertThat(get(base, "/admin/tracing").body()).contains("\"zipkinUrl\":null");
+        assertThat(served.headers().firstValue("traceparent")).as("Brave is off: the agent traces").isEmpty();
+        assertThat(zipkin.awaitBodiesContaining("shop", 1, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void a_broken_services_file_is_reported_and_the_command_line_settings_stay() throws Exception {
         Path file = dir.resolve("services.yml");
         Path log = dir.resolve("shop.log");

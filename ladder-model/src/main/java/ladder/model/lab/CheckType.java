@@ -241,6 +241,19 @@ public sealed interface CheckType {
         }
     }
 
+    /**
+     * An exemplar links a metric to a trace: among the exemplars Prometheus keeps for the series of {@code query}
+     * within {@code lookback} ({@code /api/v1/query_exemplars}; needs {@code --enable-feature=exemplar-storage} and a
+     * scrape that sends exemplars), one carries a {@code trace_id} that Tempo has ({@code /api/traces/ID}). Newest
+     * exemplars first. Captures {@code traceId}.
+     */
+    record ExemplarTrace(String prometheus, String query, String tempo, Duration lookback) implements CheckType {
+        @Override
+        public String yamlName() {
+            return "exemplar-trace";
+        }
+    }
+
     /** Grafana's health check of a datasource, by uid ({@code /api/datasources/uid/UID/health}), says OK. */
     record GrafanaDatasource(String grafana, String datasource) implements CheckType {
         @Override
@@ -290,5 +303,5 @@ public sealed interface CheckType {
     List<String> TYPE_NAMES =
             List.of("http", "promql", "promql-matches", "target-up", "alert-rule", "alertmanager-discovered", "alert-firing",
                     "route-test", "config-valid", "trace", "trace-duration", "file-contains", "log-contains", "postgres-load",
-                    "logql", "tempo-trace", "grafana-datasource", "grafana-panel");
+                    "logql", "tempo-trace", "exemplar-trace", "grafana-datasource", "grafana-panel");
 }

@@ -36,7 +36,8 @@ class LabsViewTest extends SpringBrowserlessTest {
 
         var labs = view.grid.getGenericDataView().getItems().toList();
         assertThat(labs).extracting(LabEntry::id)
-                .containsExactlyInAnyOrder("alerting", "dashboards", "database", "host-metrics", "metrics", "slo", "slow-checkout",
+                .containsExactlyInAnyOrder("alerting", "dashboards", "database", "host-metrics", "logs", "metrics", "production-stack",
+                        "slo", "slow-checkout",
                         "synthetic-monitoring", "tracing");
         assertThat(labs).allSatisfy(lab -> {
             assertThat(lab.rung()).isEqualTo(Rung.ABILITY);
@@ -48,6 +49,13 @@ class LabsViewTest extends SpringBrowserlessTest {
             assertThat(lab.runnableHere()).as("Grafana is container-only").isFalse();
             assertThat(lab.whyNot()).singleElement().asString()
                     .startsWith("grafana: container-only: Debian does not package it").contains("grafana/grafana:");
+        });
+        assertThat(labs).filteredOn(lab -> lab.id().equals("production-stack")).singleElement().satisfies(lab -> {
+            assertThat(lab.runnableHere()).as("Loki, Tempo and the Collector are container-only").isFalse();
+            assertThat(lab.whyNot()).anySatisfy(reason -> assertThat(reason).startsWith("loki: container-only"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("tempo: container-only"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("otel-collector: container-only")
+                            .contains("otel/opentelemetry-collector-contrib:"));
         });
         assertThat(view.runtime.getText()).contains("process runtime", "one per person");
         assertThat(LabsView.status(labs.getFirst())).isEqualTo("not started");
