@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -239,42 +240,17 @@ final class DockerLabSession implements LabSession {
     }
 
     private void awaitReady(Map<String, Instant> launched) {
-        Instant giveUp = Instant.now().plus(settings.readyTimeout());
-        List<ComponentSpec> waiting = new ArrayList<>(lab.definition().components());
-        int round = 0;
-        while (!waiting.isEmpty()) {
-            if (stopped) {
-                throw new LabStartException("the session was stopped while starting");
+        new ReadinessWait(http, componentPassword, this::url, (component, round) -> {
+            if (round % 10 != 9) { // the engine is asked now and then, the probe every round
+                return Optional.empty();
             }
-            for (ComponentSpec component : List.copyOf(waiting)) {
-                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), componentPassword)) {
-                    Duration took = Duration.between(launched.get(component.name()), Instant.now());
-                    readyTimes.put(component.name(), took);
-                    waiting.remove(component);
-                    progress(component.name(), LabProgress.Step.READY, component.name() + " ready after " + took.toMillis() + " ms");
-                } else if (round % 10 == 9) {
-                    InspectContainerResponse.ContainerState state = client.inspectContainerCmd(containers.get(component.name())).exec().getState();
-                    if (!Boolean.TRUE.equals(state.getRunning())) {
-                        throw failed(component, component.name() + " exited with code " + state.getExitCodeLong() + " before it was ready");
-                    }
-                }
-            }
-            if (waiting.isEmpty()) {
-                break;
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                ComponentSpec first = waiting.getFirst();
-                throw failed(first, first.name() + " did not become ready within " + settings.readyTimeout().toSeconds()
-                        + " s (polled " + url(first.name()) + ComponentRecipe.of(first.kind()).readinessPath() + ")");
-            }
-            round++;
-            try {
-                Thread.sleep(100); // the poll interval of the readiness probes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabStartException("interrupted while waiting for the components", e);
-            }
-        }
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(containers.get(component.name())).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty()
+                    : Optional.of("exited with code " + state.getExitCodeLong());
+        }, () -> stopped, this::failed).await(lab.definition().components(), launched, settings.readyTimeout(), (component, took) -> {
+            readyTimes.put(component.name(), took);
+            progress(component.name(), LabProgress.Step.READY, component.name() + " ready after " + took.toMillis() + " ms");
+        });
     }
 
     private LabStartException failed(ComponentSpec component, String what) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -194,41 +195,17 @@ final class ProcessLabSession implements LabSession {
         }
     }
 
-    private static String readinessPath(ComponentKind kind) {
-        return ComponentRecipe.of(kind).readinessPath();
-    }
-
     private void awaitReady(Map<String, Instant> launched) {
-        Instant giveUp = Instant.now().plus(settings.readyTimeout());
-        List<ComponentSpec> waiting = new ArrayList<>(lab.definition().components());
-        while (!waiting.isEmpty()) {
-            if (stopped) {
-                throw new LabStartException("the session was stopped while starting");
+        new ReadinessWait(http, componentPassword, this::url, (component, round) -> {
+            Process process = processes.get(component.name());
+            if (process != null && process.isAlive()) {
+                return Optional.empty();
             }
-            for (ComponentSpec component : List.copyOf(waiting)) {
-                Process process = processes.get(component.name());
-                if (process == null || !process.isAlive()) {
-                    String exit = process == null ? "" : " with code " + process.exitValue();
-                    throw failed(component, component.name() + " exited" + exit + " before it was ready");
-                }
-                if (ComponentRecipe.of(component.kind()).ready(http, url(component.name()), componentPassword)) {
-                    Duration took = Duration.between(launched.get(component.name()), Instant.now());
-                    readyTimes.put(component.name(), took);
-                    waiting.remove(component);
-                    progress(component.name(), LabProgress.Step.READY,
-                            component.name() + " ready after " + took.toMillis() + " ms");
-                }
-            }
-            if (waiting.isEmpty()) {
-                break;
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                ComponentSpec first = waiting.getFirst();
-                throw failed(first, first.name() + " did not become ready within " + settings.readyTimeout().toSeconds()
-                        + " s (polled " + url(first.name()) + readinessPath(first.kind()) + ")");
-            }
-            sleep(Duration.ofMillis(100));
-        }
+            return Optional.of(process == null ? "exited" : "exited with code " + process.exitValue());
+        }, () -> stopped, this::failed).await(lab.definition().components(), launched, settings.readyTimeout(), (component, took) -> {
+            readyTimes.put(component.name(), took);
+            progress(component.name(), LabProgress.Step.READY, component.name() + " ready after " + took.toMillis() + " ms");
+        });
     }
 
     private LabStartException failed(ComponentSpec component, String what) {
@@ -398,14 +375,6 @@ final class ProcessLabSession implements LabSession {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabStartException("interrupted while waiting for the components", e);
-        }
-    }
 
     Path directory() {
         return directory;
