@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every panel of {@code deploy/grafana/ladder-dashboard.json} queried against a real Prometheus (Debian's)
  * that scrapes this running Ladder with the scrape account: each query is valid and returns data after the
- * matching actions (imports, a refused import, renders, sign-ins).
+ * matching actions (imports, a refused import, renders, sign-ins, assessments and a review, a lab session started,
+ * checked and stopped), and Ladder's own series carry no learner and no session id.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardQueriesTest {
@@ -81,6 +82,7 @@ class DashboardQueriesTest {
             admin.post("/api/roadmaps?name=" + name + "c", "text/vnd.graphviz", "digraph { a -> b -> a }");
             Http.to(port).as("admin", "not-the-password").get("/api/roadmaps");
         }
+        String[] learnerAndSession = ladderAndLabActions(admin);
 
         List<Map<String, Object>> panels = (List<Map<String, Object>>) JsonParserFactory.getJsonParser()
                 .parseMap(Files.readString(DASHBOARD)).get("panels");
@@ -106,6 +108,52 @@ class DashboardQueriesTest {
             Thread.sleep(1000);
         } while (Instant.now().isBefore(deadline));
         assertThat(empty).as("panels without data").isEmpty();
+
+        // bounded tags: no series of Ladder's own meters names the learner or a lab session
+        String scraped = Http.to(port).as("scraper", "Scraper-password-for-tests-1").get("/actuator/prometheus").body();
+        List<String> own = scraped.lines().filter(line -> line.startsWith("ladder_")).toList();
+        assertThat(own).anyMatch(line -> line.startsWith("ladder_assessments_total{") && line.contains("source=\"self\""))
+                .anyMatch(line -> line.startsWith("ladder_reviews_total{decision=\"confirm\""))
+                .anyMatch(line -> line.startsWith("ladder_labs_session_starts_total{")
+                        && line.contains("lab=\"host-metrics\"") && line.contains("result=\"started\""))
+                .noneMatch(line -> line.contains(learnerAndSession[0]) || line.contains(learnerAndSession[1]));
+    }
+
+    /**
+     * A learner's self-assessments (one confirmed, one waiting for review), the admin's review of the second, and a
+     * host-metrics lab session started, checked twice and stopped: what the labs' and the ladder's panels draw.
+     *
+     * @return the learner's user name and the lab session's id
+     */
+    private String[] ladderAndLabActions(Http admin) throws InterruptedException {
+        String learner = "dash-learner-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Dash-learner-password-1";
+        assertThat(admin.postJson("/api/accounts", """
+                {"username":"%s","displayName":"Dash","handle":"@%s","roles":["LEARNER"],"password":"%s"}"""
+                .formatted(learner, learner, password)).statusCode()).isEqualTo(201);
+        Http as = Http.to(port).as(learner, password);
+        assertThat(as.postJson("/api/participants/@" + learner + "/assessments",
+                "{\"topic\":\"metrics\",\"rung\":\"data\",\"evidence\":\"\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> claim = as.postJson("/api/participants/@" + learner + "/assessments",
+                "{\"topic\":\"metrics\",\"rung\":\"action\",\"evidence\":\"wrote the scrape job\"}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+        String claimId = claim.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(admin.postJson("/api/reviews/" + claimId, "{\"decision\":\"confirm\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> started = as.post("/api/labs/host-metrics/sessions", "application/json", "");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String session = started.body().replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!as.get("/api/labs/sessions/" + session).body().matches("(?s).*\"owner\":\"[^\"]*\",\"state\":\"ready\".*")) {
+            assertThat(Instant.now()).as("host-metrics ready within 60 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        for (int run = 0; run < 2; run++) {
+            assertThat(as.postJson("/api/labs/sessions/" + session + "/checks", "").statusCode()).isEqualTo(200);
+            Thread.sleep(1500); // a scrape between the runs, so that the checks' rate has two samples
+        }
+        assertThat(as.delete("/api/labs/sessions/" + session).statusCode()).isEqualTo(200);
+        return new String[] {learner, session};
     }
 
     private static Map<String, Object> query(String base, String query) throws IOException, InterruptedException {

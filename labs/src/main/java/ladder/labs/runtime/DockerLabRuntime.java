@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ import org.testcontainers.DockerClientFactory;
  * container and network of its sessions. With {@link DockerRuntimeSettings#attachTo()} (Ladder itself in a container
  * of the same engine) no port is published: Ladder's container joins each session's network while it runs.
  *
- * <p>Meters (named apart from the process runtime's, whose tags they would clash with):
- * {@code ladder.labs.docker.start.duration} (timer, tags lab and outcome) and
- * {@code ladder.labs.docker.sessions.active} (gauge).
+ * <p>Meters, named as the process runtime's and told apart by the tag {@code runtime=docker}:
+ * {@code ladder.labs.start.duration} (timer, tags lab, runtime and outcome) and
+ * {@code ladder.labs.sessions.active} (gauge, tag runtime).
  */
 public final class DockerLabRuntime implements LabRuntime {
 
@@ -85,7 +86,8 @@ public final class DockerLabRuntime implements LabRuntime {
             thread.setDaemon(true);
             return thread;
         });
-        registry.gauge("ladder.labs.docker.sessions.active", sessions, List::size);
+        Gauge.builder("ladder.labs.sessions.active", sessions, List::size).tag("runtime", "docker")
+                .description("Lab sessions running").register(registry);
         this.shutdownHook = new Thread(this::stopAll, "docker-lab-sessions-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -282,9 +284,10 @@ public final class DockerLabRuntime implements LabRuntime {
     }
 
     private Timer startTimer(LabFolder lab, String outcome) {
-        return Timer.builder("ladder.labs.docker.start.duration")
+        return Timer.builder("ladder.labs.start.duration")
                 .description("Time from a lab session's start to every component ready")
                 .tag("lab", lab.definition().id())
+                .tag("runtime", "docker")
                 .tag("outcome", outcome)
                 .register(registry);
     }

@@ -1,6 +1,7 @@
 package ladder.labs.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ import ladder.model.lab.ComponentKind;
  * command lines. At construction it cleans up what a crashed run left behind; on {@link #close()},
  * at a session's time limit and at JVM shutdown it stops every process with its descendants.
  *
- * <p>Meters: {@code ladder.labs.start.duration} (timer, tags lab and outcome) and
- * {@code ladder.labs.sessions.active} (gauge).
+ * <p>Meters: {@code ladder.labs.start.duration} (timer, tags lab, {@code runtime=process} and outcome) and
+ * {@code ladder.labs.sessions.active} (gauge, tag runtime).
  */
 public final class ProcessLabRuntime implements LabRuntime {
 
@@ -53,7 +54,8 @@ public final class ProcessLabRuntime implements LabRuntime {
             thread.setDaemon(true);
             return thread;
         });
-        registry.gauge("ladder.labs.sessions.active", sessions, List::size);
+        Gauge.builder("ladder.labs.sessions.active", sessions, List::size).tag("runtime", "process")
+                .description("Lab sessions running").register(registry);
         this.shutdownHook = new Thread(this::stopAll, "lab-sessions-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -184,6 +186,7 @@ public final class ProcessLabRuntime implements LabRuntime {
         return Timer.builder("ladder.labs.start.duration")
                 .description("Time from a lab session's start to every component ready")
                 .tag("lab", lab.definition().id())
+                .tag("runtime", "process")
                 .tag("outcome", outcome)
                 .register(registry);
     }

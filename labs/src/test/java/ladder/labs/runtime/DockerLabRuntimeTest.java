@@ -94,13 +94,13 @@ class DockerLabRuntimeTest {
             assertThat(container.getConfig().getLabels()).as(name).containsEntry(DockerLabels.SESSION, session.id());
         }
         assertThat(DockerLeftovers.ofSession(session.id())).hasSize(3 + 1); // sandbox, two components, the network
-        assertThat(registry.get("ladder.labs.docker.sessions.active").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("ladder.labs.sessions.active").tag("runtime", "docker").gauge().value()).isEqualTo(1);
 
         session.stop();
 
         assertThat(DockerLeftovers.ofSession(session.id())).isEmpty();
         assertThat(session.workspace().getParent()).doesNotExist();
-        assertThat(registry.get("ladder.labs.docker.sessions.active").gauge().value()).isZero();
+        assertThat(registry.get("ladder.labs.sessions.active").tag("runtime", "docker").gauge().value()).isZero();
     }
 
     @Test
@@ -161,6 +161,6 @@ class DockerLabRuntimeTest {
                 .hasMessageContaining("nonsense");
         assertThat(runtime.activeSessions()).isEmpty();
         assertThat(DockerLeftovers.ofSession(progress.getFirst().sessionId())).isEmpty();
-        assertThat(registry.get("ladder.labs.docker.start.duration").tag("outcome", "failed").timer().count()).isEqualTo(1);
+        assertThat(registry.get("ladder.labs.start.duration").tag("runtime", "docker").tag("outcome", "failed").timer().count()).isEqualTo(1);
     }
 }

@@ -67,7 +67,7 @@ class ProcessLabRuntimeTest {
                 .contains("127.0.0.1:" + session.ports().get("prometheus"));
         assertThat(progress).extracting(LabProgress::step)
                 .contains(LabProgress.Step.PREPARING, LabProgress.Step.STARTING, LabProgress.Step.READY);
-        assertThat(registry.get("ladder.labs.sessions.active").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("ladder.labs.sessions.active").tag("runtime", "process").gauge().value()).isEqualTo(1);
         List<ProcessHandle> processes = runtime.processes();
 
         session.stop();
@@ -75,8 +75,8 @@ class ProcessLabRuntimeTest {
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
         assertThat(session.workspace().getParent()).doesNotExist();
         assertThat(data.resolve("labs/sessions").resolve(session.id() + ".pids")).doesNotExist();
-        assertThat(registry.get("ladder.labs.sessions.active").gauge().value()).isZero();
-        assertThat(registry.get("ladder.labs.start.duration").tag("outcome", "ready").timer().count()).isEqualTo(1);
+        assertThat(registry.get("ladder.labs.sessions.active").tag("runtime", "process").gauge().value()).isZero();
+        assertThat(registry.get("ladder.labs.start.duration").tag("runtime", "process").tag("outcome", "ready").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -153,6 +153,6 @@ class ProcessLabRuntimeTest {
         try (var sessions = Files.list(data.resolve("labs/sessions"))) {
             assertThat(sessions.toList()).isEmpty();
         }
-        assertThat(registry.get("ladder.labs.start.duration").tag("outcome", "failed").timer().count()).isEqualTo(1);
+        assertThat(registry.get("ladder.labs.start.duration").tag("runtime", "process").tag("outcome", "failed").timer().count()).isEqualTo(1);
     }
 }

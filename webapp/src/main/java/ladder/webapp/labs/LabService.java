@@ -1,5 +1,7 @@
 package ladder.webapp.labs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -72,6 +74,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LabService implements SmartInitializingSingleton, DisposableBean {
 
     static final long MAX_FILE_BYTES = 256 * 1024;
+    private static final List<String> START_RESULTS = List.of("started", "failed", "refused");
     private static final Set<LabSessionState> ACTIVE = EnumSet.of(LabSessionState.STARTING, LabSessionState.READY);
     private static final Logger log = LoggerFactory.getLogger(LabService.class);
 
@@ -85,12 +88,14 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final List<Live> live = new CopyOnWriteArrayList<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
 
     LabService(LabRuntime runtime, LabCatalog catalog, CheckEngine checks, LabsProperties properties,
             LabSessionRepository sessions, CheckRunRepository runs, AccountService accounts,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, MeterRegistry registry, Clock clock) {
+        this.registry = registry;
         this.runtime = runtime;
         this.catalog = catalog;
         this.checks = checks;
@@ -106,6 +111,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     /** Ends the sessions a previous run of Ladder left active: their processes are gone with it. */
     @Override
     public void afterSingletonsInstantiated() {
+        // every lab's starts at zero from the beginning, so that the first start is an increase for Prometheus
+        labs().forEach(folder -> START_RESULTS.forEach(result -> startCounter(folder.definition().id(), result)));
         int ended = endLeftovers("ended: Ladder restarted while the session ran; start it again");
         if (ended > 0) {
             log.info("marked {} lab sessions of a previous run as stopped", ended);
@@ -256,6 +263,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         LabFolder folder = folder(labId);
         List<String> missing = runtime.missingComponents(folder.definition());
         if (!missing.isEmpty()) {
+            counted(folder.definition().id(), "refused");
             throw new LabException(LabException.Kind.BAD_INPUT, "this server's " + runtime.name()
                     + " runtime cannot start " + String.join(", ", missing) + ", which lab " + labId + " needs");
         }
@@ -263,10 +271,12 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         synchronized (live) {
             Optional<Live> own = live.stream().filter(other -> other.accountId == actor.id()).findFirst();
             if (own.isPresent()) {
+                counted(folder.definition().id(), "refused");
                 throw new LabException(LabException.Kind.CONFLICT, "you already have a lab session running ("
                         + own.get().lab.definition().id() + ", " + own.get().id() + "); stop it first, one at a time");
             }
             if (live.size() >= properties.maxSessions()) {
+                counted(folder.definition().id(), "refused");
                 throw new LabException(LabException.Kind.CAPACITY, "this server already runs " + live.size()
                         + " lab sessions, the most it may (LADDER_LABS_MAX_SESSIONS); try again when one ends",
                         retryAfterSeconds());
@@ -293,12 +303,28 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             sessions.saveAndFlush(new LabSessionRecord(id, actor.id(), labId, runtime.name(), started,
                     started.plus(folder.definition().timeLimit())));
             session.recorded.complete(null);
+            counted(folder.definition().id(), "started");
         } catch (RuntimeException e) {
             live.remove(session);
             session.recorded.completeExceptionally(e);
             throw e;
         }
         return info(id, actor);
+    }
+
+    /**
+     * Counts a start as {@code ladder.labs.session.starts} by {@code lab} (a catalog id: as many series as labs),
+     * {@code runtime} and {@code result}: started (accepted and stored), failed (its components did not come up)
+     * or refused (the lab cannot run here, the learner has a session already, or the server is full). Never the
+     * learner or the session id.
+     */
+    private void counted(String labId, String result) {
+        startCounter(labId, result).increment();
+    }
+
+    private Counter startCounter(String labId, String result) {
+        return Counter.builder("ladder.labs.session.starts").description("Lab session starts by result")
+                .tag("lab", labId).tag("runtime", runtime.name()).tag("result", result).register(registry);
     }
 
     private long retryAfterSeconds() {
@@ -328,6 +354,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             }));
             session.notifyListeners();
         } catch (RuntimeException e) {
+            counted(session.lab.definition().id(), "failed");
             if (!(e instanceof LabStartException)) {
                 log.warn("a lab session of {} failed to start", session.lab.definition().id(), e);
             }

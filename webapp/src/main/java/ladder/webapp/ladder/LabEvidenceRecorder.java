@@ -32,6 +32,7 @@ class LabEvidenceRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(LabEvidenceRecorder.class);
 
+    private final LadderMeters meters;
     private final AssessmentRecordRepository assessments;
     private final TopicRecordRepository topics;
     private final AccountService accounts;
@@ -39,7 +40,8 @@ class LabEvidenceRecorder {
     private final LadderPolicy policy = new LadderPolicy();
 
     LabEvidenceRecorder(AssessmentRecordRepository assessments, TopicRecordRepository topics, AccountService accounts,
-            Clock clock) {
+            LadderMeters meters, Clock clock) {
+        this.meters = meters;
         this.assessments = assessments;
         this.topics = topics;
         this.accounts = accounts;
@@ -71,6 +73,7 @@ class LabEvidenceRecorder {
                     passed.evidence());
             Assessment entry = policy.assess(claim, UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS));
             assessments.saveAndFlush(new AssessmentRecord(entry, passed.accountId(), null, false));
+            meters.recorded(entry);
         }
     }
 }

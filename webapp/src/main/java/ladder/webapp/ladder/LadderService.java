@@ -48,6 +48,7 @@ public class LadderService {
     public static final int MAX_LINKS = 20;
     public static final int MAX_LINK_LENGTH = 2_000;
 
+    private final LadderMeters meters;
     private final TopicService topics;
     private final AssessmentRecordRepository assessments;
     private final AccountService accounts;
@@ -56,7 +57,8 @@ public class LadderService {
     private final LadderPolicy policy = new LadderPolicy();
 
     LadderService(TopicService topics, AssessmentRecordRepository assessments, AccountService accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, LadderMeters meters, Clock clock) {
+        this.meters = meters;
         this.topics = topics;
         this.assessments = assessments;
         this.accounts = accounts;
@@ -149,6 +151,7 @@ public class LadderService {
             throw new LadderException(e.getMessage());
         }
         assessments.saveAndFlush(new AssessmentRecord(entry, learner.id(), actor.id(), false));
+        meters.recorded(entry);
         return entry;
     }
 
@@ -309,6 +312,7 @@ public class LadderService {
         } catch (DataIntegrityViolationException e) {
             throw new LadderConflictException("this claim was already reviewed by another mentor");
         }
+        meters.reviewed(decision);
         events.publishEvent(new ClaimReviewed(learner.id(), learner.handle()));
         return entry;
     }
