@@ -2,6 +2,8 @@ package ladder.webapp.labs;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -89,13 +91,16 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ObservationRegistry observations;
     private final List<Live> live = new CopyOnWriteArrayList<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
 
     LabService(LabRuntime runtime, LabCatalog catalog, CheckEngine checks, LabsProperties properties,
             LabSessionRepository sessions, CheckRunRepository runs, AccountService accounts,
-            ApplicationEventPublisher events, TransactionTemplate transaction, MeterRegistry registry, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, MeterRegistry registry,
+            ObservationRegistry observations, Clock clock) {
         this.registry = registry;
+        this.observations = observations;
         this.runtime = runtime;
         this.catalog = catalog;
         this.checks = checks;
@@ -284,7 +289,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             session = new Live(actor.id(), folder);
             live.add(session);
         }
-        starter.submit(() -> launch(session));
+        Observation parent = observations.getCurrentObservation(); // the request's, so the start is in its trace
+        starter.submit(() -> launch(session, parent));
         String id;
         try {
             // the runtime names the session in its first progress, before any component starts: one id for
@@ -335,7 +341,20 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
         return Math.max(1, Duration.between(now(), first).toSeconds());
     }
 
-    private void launch(Live session) {
+    /** Observed as {@code ladder.labs.session.start} ("start lab"), a child of the request that asked for it. */
+    private void launch(Live session, @Nullable Observation parent) {
+        Observation observation = Observation.createNotStarted("ladder.labs.session.start", observations)
+                .contextualName("start lab").parentObservation(parent)
+                .lowCardinalityKeyValue("lab", session.lab.definition().id())
+                .lowCardinalityKeyValue("runtime", runtime.name()).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            launchObserved(session, observation);
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private void launchObserved(Live session, Observation observation) {
         try {
             LabSession started = runtime.start(session.lab, progress -> {
                 session.idFuture.complete(progress.sessionId());
@@ -355,6 +374,7 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             session.notifyListeners();
         } catch (RuntimeException e) {
             counted(session.lab.definition().id(), "failed");
+            observation.error(e);
             if (!(e instanceof LabStartException)) {
                 log.warn("a lab session of {} failed to start", session.lab.definition().id(), e);
             }
@@ -569,7 +589,8 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
 
     /**
      * Runs every check of the session's lab (its owner only), telling {@code onResult} of each result as it
-     * comes, stores the run, and publishes {@link LabPassed} when every check passed.
+     * comes, stores the run, and publishes {@link LabPassed} when every check passed. Observed as
+     * {@code ladder.labs.checks} ("run lab checks", tags lab and passed).
      *
      * @throws LabException CONFLICT when the session is not ready or a run is under way
      */
@@ -580,9 +601,13 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
             throw new LabException(LabException.Kind.CONFLICT, "the checks are already running; wait for their results");
         }
         tracked.notifyListeners();
-        try {
+        Observation observation = Observation.createNotStarted("ladder.labs.checks", observations)
+                .contextualName("run lab checks").lowCardinalityKeyValue("lab", session.definition().id())
+                .lowCardinalityKeyValue("passed", "none").start(); // the same tag keys whatever happens
+        try (Observation.Scope scope = observation.openScope()) {
             Instant ranAt = now();
             CheckReport report = checks.run(session, result -> onResult.accept(new CheckResultRow(result).toCheck()));
+            observation.lowCardinalityKeyValue("passed", Boolean.toString(report.allPassed()));
             List<CheckResultRow> rows = report.results().stream().map(CheckResultRow::new).toList();
             LabDefinition lab = session.definition();
             CheckRunRecord stored = transaction.execute(status -> {
@@ -595,7 +620,11 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
                 return run;
             });
             return Objects.requireNonNull(stored).toRun();
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
         } finally {
+            observation.stop();
             tracked.checking.set(false);
             tracked.notifyListeners();
         }

@@ -1,4 +1,4 @@
-package ladder.webapp.roadmap;
+package ladder.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +30,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Spans arrive in a real Zipkin (the {@code zipkin-server} jar the labs use) when
  * {@code LADDER_ZIPKIN_ENDPOINT} names it: an import and a render of a roadmap, with the {@code dot} run
- * as the render's child.
+ * as the render's child; a lab session's start, a child of the request that asked for it, and its check run.
  */
-@ExtendWith(RoadmapTracingTest.ZipkinJar.class)
+@ExtendWith(TracingTest.ZipkinJar.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ladder.test.context=tracing")
-class RoadmapTracingTest {
+class TracingTest {
 
     static final Path ZIPKIN = Path.of("..", "labs", "target", "components", "zipkin-server-exec.jar");
     static Process zipkin;
@@ -97,6 +97,49 @@ class RoadmapTracingTest {
         assertThat(parentByName.get("dot -tsvg")).isEqualTo(idByName.get("render roadmap"));
     }
 
+    @Test
+    void a_lab_start_in_the_trace_of_its_request_and_a_check_run_arrive_in_zipkin() throws Exception {
+        Http admin = Http.to(port).as("admin", "Admin-password-for-tests-1");
+        String learner = "traced-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.postJson("/api/accounts", """
+                {"username":"%s","displayName":"Traced","handle":"@%s","roles":["LEARNER"],"password":"Traced-password-1"}"""
+                .formatted(learner, learner)).statusCode()).isEqualTo(201);
+        Http as = Http.to(port).as(learner, "Traced-password-1");
+        HttpResponse<String> started = as.post("/api/labs/host-metrics/sessions", "application/json", "");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String session = started.body().replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1");
+        Instant ready = Instant.now().plus(Duration.ofSeconds(60));
+        while (!as.get("/api/labs/sessions/" + session).body().matches("(?s).*\"owner\":\"[^\"]*\",\"state\":\"ready\".*")) {
+            assertThat(Instant.now()).as("host-metrics ready within 60 s").isBefore(ready);
+            Thread.sleep(200);
+        }
+        assertThat(as.postJson("/api/labs/sessions/" + session + "/checks", "").statusCode()).isEqualTo(200);
+        as.delete("/api/labs/sessions/" + session);
+
+        String traces = "";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            traces = get("http://127.0.0.1:" + zipkinPort + "/api/v2/traces?serviceName=ladder&limit=200&lookback=600000");
+            if (traces.contains("\"name\":\"start lab\"") && traces.contains("\"name\":\"run lab checks\"")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(traces).contains("\"name\":\"start lab\"", "\"name\":\"run lab checks\"", "\"lab\":\"host-metrics\"");
+        Map<String, String> nameById = new HashMap<>();
+        String startParent = null;
+        Matcher span = Pattern.compile("\\{\"traceId\":\"[0-9a-f]+\",(?:\"parentId\":\"([0-9a-f]+)\",)?"
+                + "\"id\":\"([0-9a-f]+)\",(?:\"kind\":\"[A-Z]+\",)?\"name\":\"([^\"]+)\"").matcher(traces);
+        while (span.find()) {
+            nameById.put(span.group(2), span.group(3));
+            if (span.group(3).equals("start lab")) {
+                startParent = span.group(1);
+            }
+        }
+        assertThat(startParent).as("the start's parent span").isNotNull();
+        assertThat(nameById.get(startParent)).as("the request that asked for the lab").contains("/api/labs/{labid}/sessions");
+    }
+
     static String get(String url) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -131,7 +174,7 @@ class RoadmapTracingTest {
                 return ConditionEvaluationResult.enabled("Zipkin's jar is at " + ZIPKIN);
             }
             String reason = "SKIPPED: " + ZIPKIN + " is missing (the labs module's build fetches it: ./mvnw -pl labs package)";
-            System.err.println("[ladder] RoadmapTracingTest: " + reason);
+            System.err.println("[ladder] TracingTest: " + reason);
             return ConditionEvaluationResult.disabled(reason);
         }
     }
