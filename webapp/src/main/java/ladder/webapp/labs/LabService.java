@@ -43,8 +43,8 @@ import ladder.labs.runtime.LabProgress;
 import ladder.labs.runtime.LabRuntime;
 import ladder.labs.runtime.LabSession;
 import ladder.labs.runtime.LabStartException;
-import ladder.model.lab.ComponentKind;
 import ladder.model.lab.CheckSpec;
+import ladder.model.lab.ComponentKind;
 import ladder.model.lab.ComponentSpec;
 import ladder.model.lab.LabDefinition;
 import ladder.webapp.account.AccountService;
@@ -155,6 +155,23 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
     /** The runtime's name: {@code process}, later {@code docker}. */
     public String runtimeName() {
         return runtime.name();
+    }
+
+    /**
+     * What the health endpoint's readiness group reports of the labs (never failing on it): the runtime, the
+     * component kinds it can start here, how many of the catalog's labs run here, and the sessions running.
+     */
+    Map<String, Object> readiness() {
+        List<LabFolder> labs = labs();
+        long runnable = labs.stream().filter(lab -> runtime.whyNotRunnable(lab.definition()).isEmpty()).count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("runtime", runtime.name());
+        details.put("components", runtime.availableComponents().stream().map(ComponentKind::yamlName).sorted().toList());
+        details.put("labs", labs.size());
+        details.put("runnableHere", runnable);
+        details.put("sessions", live.size());
+        details.put("maxSessions", properties.maxSessions());
+        return details;
     }
 
     /** Sessions at once on this server. */

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The roadmap's meters on {@code /actuator/prometheus} after the matching actions, with bounded tags only,
- * and the health groups: readiness with the database and Graphviz, liveness.
+ * and the health groups: readiness with the database, Graphviz and the labs, liveness.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoadmapObservabilityTest {
@@ -51,14 +51,15 @@ class RoadmapObservabilityTest {
     }
 
     @Test
-    void readiness_includes_the_database_and_reports_graphviz_without_failing_and_liveness_answers() {
+    void readiness_includes_the_database_and_reports_graphviz_and_the_labs_without_failing_and_liveness_answers() {
         Http anonymous = Http.to(port);
         HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("graphviz");
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("graphviz").doesNotContain("runtime");
         assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         String details = anonymous.as("admin", "Admin-password-for-tests-1").get("/actuator/health/readiness").body();
-        assertThat(details).contains("\"db\"", "\"graphviz\"", "\"available\":true");
+        assertThat(details).contains("\"db\"", "\"graphviz\"", "\"available\":true", "\"labs\":{\"details\":{",
+                "\"runtime\":\"process\"", "\"prometheus\"", "\"sessions\":0", "\"maxSessions\":");
     }
 }
