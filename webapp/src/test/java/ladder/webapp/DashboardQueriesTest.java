@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ladder.webapp.support.Http;
+import ladder.webapp.support.LabSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -140,14 +141,7 @@ class DashboardQueriesTest {
         String claimId = claim.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
         assertThat(admin.postJson("/api/reviews/" + claimId, "{\"decision\":\"confirm\"}").statusCode()).isEqualTo(201);
 
-        HttpResponse<String> started = as.post("/api/labs/host-metrics/sessions", "application/json", "");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String session = started.body().replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!as.get("/api/labs/sessions/" + session).body().matches("(?s).*\"owner\":\"[^\"]*\",\"state\":\"ready\".*")) {
-            assertThat(Instant.now()).as("host-metrics ready within 60 s").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        String session = LabSessions.startReady(as, "host-metrics");
         for (int run = 0; run < 2; run++) {
             assertThat(as.postJson("/api/labs/sessions/" + session + "/checks", "").statusCode()).isEqualTo(200);
             Thread.sleep(1500); // a scrape between the runs, so that the checks' rate has two samples

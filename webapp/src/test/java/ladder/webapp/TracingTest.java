@@ -12,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ladder.webapp.support.Http;
+import ladder.webapp.support.LabSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -75,15 +77,7 @@ class TracingTest {
         String id = created.body().replaceAll(".*\"id\":(\\d+).*", "$1");
         assertThat(admin.get("/api/roadmaps/" + id + "/export/svg").statusCode()).isEqualTo(200);
 
-        String traces = "";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            traces = get("http://127.0.0.1:" + zipkinPort + "/api/v2/traces?serviceName=ladder&limit=100&lookback=600000");
-            if (traces.contains("\"name\":\"dot -tsvg\"") && traces.contains("\"name\":\"import roadmap\"")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        String traces = awaitSpans("dot -tsvg", "import roadmap");
         assertThat(traces).contains("\"name\":\"import roadmap\"", "\"name\":\"render roadmap\"", "\"name\":\"dot -tsvg\"");
         // the dot run's parent is the render's span
         Map<String, String> idByName = new HashMap<>();
@@ -105,26 +99,11 @@ class TracingTest {
                 {"username":"%s","displayName":"Traced","handle":"@%s","roles":["LEARNER"],"password":"Traced-password-1"}"""
                 .formatted(learner, learner)).statusCode()).isEqualTo(201);
         Http as = Http.to(port).as(learner, "Traced-password-1");
-        HttpResponse<String> started = as.post("/api/labs/host-metrics/sessions", "application/json", "");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String session = started.body().replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1");
-        Instant ready = Instant.now().plus(Duration.ofSeconds(60));
-        while (!as.get("/api/labs/sessions/" + session).body().matches("(?s).*\"owner\":\"[^\"]*\",\"state\":\"ready\".*")) {
-            assertThat(Instant.now()).as("host-metrics ready within 60 s").isBefore(ready);
-            Thread.sleep(200);
-        }
+        String session = LabSessions.startReady(as, "host-metrics");
         assertThat(as.postJson("/api/labs/sessions/" + session + "/checks", "").statusCode()).isEqualTo(200);
         as.delete("/api/labs/sessions/" + session);
 
-        String traces = "";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            traces = get("http://127.0.0.1:" + zipkinPort + "/api/v2/traces?serviceName=ladder&limit=200&lookback=600000");
-            if (traces.contains("\"name\":\"start lab\"") && traces.contains("\"name\":\"run lab checks\"")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        String traces = awaitSpans("start lab", "run lab checks");
         assertThat(traces).contains("\"name\":\"start lab\"", "\"name\":\"run lab checks\"", "\"lab\":\"host-metrics\"");
         Map<String, String> nameById = new HashMap<>();
         String startParent = null;
@@ -138,6 +117,21 @@ class TracingTest {
         }
         assertThat(startParent).as("the start's parent span").isNotNull();
         assertThat(nameById.get(startParent)).as("the request that asked for the lab").contains("/api/labs/{labid}/sessions");
+    }
+
+    /** Zipkin's traces of Ladder once spans of every one of these names are in them (30 s at most). */
+    private String awaitSpans(String... names) throws IOException, InterruptedException {
+        String traces = "";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            traces = get("http://127.0.0.1:" + zipkinPort + "/api/v2/traces?serviceName=ladder&limit=200&lookback=600000");
+            String found = traces;
+            if (Arrays.stream(names).allMatch(name -> found.contains("\"name\":\"" + name + "\""))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return traces;
     }
 
     static String get(String url) throws IOException, InterruptedException {
