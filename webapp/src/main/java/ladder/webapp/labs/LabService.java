@@ -162,17 +162,30 @@ public class LabService implements SmartInitializingSingleton, DisposableBean {
      * component kinds it can start here, how many of the catalog's labs run here, and the sessions running.
      */
     Map<String, Object> readiness() {
-        List<LabFolder> labs = labs();
-        long runnable = labs.stream().filter(lab -> runtime.whyNotRunnable(lab.definition()).isEmpty()).count();
+        Capabilities known = capabilities;
+        if (known == null || Duration.between(known.at(), Instant.now()).compareTo(CATALOG_FRESHNESS) >= 0) {
+            // asked of the runtime at most once per CATALOG_FRESHNESS: health is polled often, and must stay cheap
+            List<LabFolder> labs = labs();
+            long runnable = labs.stream().filter(lab -> runtime.whyNotRunnable(lab.definition()).isEmpty()).count();
+            known = new Capabilities(Instant.now(),
+                    runtime.availableComponents().stream().map(ComponentKind::yamlName).sorted().toList(), labs.size(), runnable);
+            capabilities = known;
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("runtime", runtime.name());
-        details.put("components", runtime.availableComponents().stream().map(ComponentKind::yamlName).sorted().toList());
-        details.put("labs", labs.size());
-        details.put("runnableHere", runnable);
+        details.put("components", known.components());
+        details.put("labs", known.labs());
+        details.put("runnableHere", known.runnable());
         details.put("sessions", live.size());
         details.put("maxSessions", properties.maxSessions());
         return details;
     }
+
+    /** What the runtime can do here, as {@link #readiness} last asked it. */
+    private record Capabilities(Instant at, List<String> components, int labs, long runnable) {
+    }
+
+    private volatile @Nullable Capabilities capabilities;
 
     /** Sessions at once on this server. */
     public int maxSessions() {
