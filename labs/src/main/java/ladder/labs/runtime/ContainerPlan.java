@@ -68,8 +68,8 @@ record ContainerPlan(String name, String image, List<String> command, String use
                 bindings.bind(tcp, new Ports.Binding(publishAddress, Integer.toString(port)));
             }
         }
-        // the session's ports are taken from the ephemeral range (the OS chose them free); reserved in the session's
-        // namespace, no outgoing connection of a component there takes one as its source port before the component
+        // the session's ports lie below the ephemeral range (FreePorts), and are reserved in the session's namespace
+        // as well: no outgoing connection of a component there takes one as its source port before the component
         // that owns it binds it (PostgreSQL binds after initdb, seconds after Prometheus started scraping)
         HostConfig host = confined(16, 16).withNetworkMode(network).withPortBindings(bindings)
                 .withSysctls(Map.of("net.ipv4.ip_local_reserved_ports",
